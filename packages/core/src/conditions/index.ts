@@ -1,0 +1,3 @@
+export * from './complexity.js';
+export * from './context.js';
+export * from './evaluate.js';

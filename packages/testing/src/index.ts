@@ -1,0 +1,2 @@
+/** @module */
+export const PACKAGE = '@cpts/testing';
