@@ -4,6 +4,10 @@
  * @module
  */
 export * from './conditions/index.js';
+export * from './engine/index.js';
 export { CptsError, type CptsErrorCode, formatPath, ProtocolValidationError, type ValidationIssue } from './errors.js';
+export * from './history/index.js';
+export * from './indicators/index.js';
 export * from './model/index.js';
+export * from './store/index.js';
 export * from './time/index.js';

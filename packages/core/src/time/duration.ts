@@ -1,7 +1,9 @@
-import { add, type Duration as DateFnsDuration, sub } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { add, type Duration as DateFnsDuration, differenceInCalendarDays, endOfDay, sub } from 'date-fns';
 import { CptsError } from '../errors.js';
 
-const PATTERN = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+const PATTERN =
+  /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const cache = new Map<string, Readonly<DateFnsDuration>>();
 
 /**
@@ -12,7 +14,8 @@ export function parseDuration(iso: string): Readonly<DateFnsDuration> {
   const hit = cache.get(iso);
   if (hit) return hit;
   const m = PATTERN.exec(iso);
-  if (!m) throw new CptsError('INVALID_COMMAND', `"${iso}" is not an ISO 8601 duration such as "P7D" or "PT48H"`);
+  if (!m)
+    throw new CptsError('INVALID_COMMAND', `"${iso}" is not an ISO 8601 duration such as "P7D" or "PT48H"`);
   const n = (s: string | undefined) => (s === undefined ? undefined : Number(s));
   const parts: DateFnsDuration = {};
   const [, years, months, weeks, days, hours, minutes, seconds] = m;
@@ -33,7 +36,7 @@ export function parseDuration(iso: string): Readonly<DateFnsDuration> {
 }
 
 /** Adds an ISO 8601 duration to an instant, calendar-aware (`P1M` from 31 Jan is 28/29 Feb). */
-export function addDuration(at: Date | number, iso: string, times = 1): Date {
+export function addDuration<D extends Date>(at: D | number, iso: string, times = 1): Date {
   if (times === 1) return add(at, parseDuration(iso));
   const parts = parseDuration(iso);
   const scaled: DateFnsDuration = {};
@@ -71,4 +74,34 @@ export const DAY_MS = 86_400_000;
 /** Whole days (rounded down) from `from` to `to`; negative when `to` is earlier. */
 export function daysBetween(from: number, to: number): number {
   return Math.floor((to - from) / DAY_MS);
+}
+
+/** Default time zone of due dates: the territory's calendar decides what "within 7 days" means. */
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+/** Whether an ISO 8601 duration counts in hours, minutes or seconds (rather than whole days). */
+export function hasTimePart(iso: string): boolean {
+  return iso.includes('T');
+}
+
+/**
+ * The due instant of a window: `within` (× `times`) after `from`, in the calendar of `timeZone`.
+ * A window in days, weeks, months or years runs to the end of its last day (23:59:59.999 local):
+ * a GP visit "within 7 days" of a discharge on Monday morning is on time all day the next Monday.
+ * A window in hours (`PT48H`) ends at the exact instant.
+ *
+ * @example
+ * dueInstant(Date.parse('2026-01-05T09:00:00Z'), 'P7D', 'Europe/Paris'); // 2026-01-12T22:59:59.999Z
+ */
+export function dueInstant(from: number, within: string, timeZone: string, times = 1): number {
+  const local = new TZDate(from, timeZone);
+  const shifted = addDuration(local, within, times);
+  return hasTimePart(within)
+    ? shifted.getTime()
+    : endOfDay(new TZDate(shifted.getTime(), timeZone)).getTime();
+}
+
+/** Calendar days from `from` to `to` in a time zone (0 on the same local day). */
+export function calendarDaysBetween(from: number, to: number, timeZone: string): number {
+  return differenceInCalendarDays(new TZDate(to, timeZone), new TZDate(from, timeZone));
 }

@@ -1,0 +1,143 @@
+import { assign, setup, type StateNodeConfig } from 'xstate';
+import type { InputEvent } from '../history/events.js';
+import type { ProtocolDefinition } from '../model/protocol.js';
+import type { Step } from '../model/step.js';
+import { parseProtocol } from '../model/parse.js';
+import { buildRuntime, type ProtocolRuntime } from './runtime.js';
+import { applyInput, enterStep, exitStep, holds, type MachineContext } from './state.js';
+
+/** Events the compiled machine takes: input events stamped with their instant. */
+export type MachineEvent = Exclude<InputEvent, { type: 'journey.started' | 'journey.migrated' }> & { at: number };
+
+/** Input of the compiled machine: the journey's initial context (facts, start instant…). */
+export type MachineInput = MachineContext;
+
+const EVENT_TYPES = [
+  'facts.recorded',
+  'event.recorded',
+  'task.accepted',
+  'task.released',
+  'task.completed',
+  'task.waived',
+  'task.cancelled',
+  'delegation.handed-back',
+  'journey.rerouted',
+  'clock.advanced',
+  'journey.closed',
+  'journey.cancelled',
+] as const satisfies readonly MachineEvent['type'][];
+
+function machineFor(rt: ProtocolRuntime) {
+  const def = rt.definition;
+  const m = setup({
+    types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
+    actions: {
+      apply: assign(({ context, event }) => applyInput(rt, context, event)),
+      enter: assign(({ context }, params: { step: string }) => enterStep(rt, context, params.step)),
+      exit: assign(({ context }, params: { step: string }) => exitStep(rt, context, params.step)),
+      consumeEvent: assign({ pendingEvent: undefined }),
+      consumeReroute: assign({ reroute: undefined }),
+    },
+    guards: {
+      exit: ({ context }, params: { step: string; index: number }) => {
+        if (context.status === 'cancelled') return false;
+        const exit = rt.steps.get(params.step)!.step.exits[params.index]!;
+        if (exit.on !== undefined && context.pendingEvent !== exit.on) return false;
+        return exit.when === undefined || holds(rt, context, exit.when, params.step);
+      },
+      reroute: ({ context }, params: { step: string }) => context.reroute === params.step,
+    },
+  });
+
+  const stateFor = (step: Step): StateNodeConfig<MachineContext, MachineEvent, never, never, never, never, never, never, never, never> => {
+    const children = step.steps ?? [];
+    const node: Record<string, unknown> = {
+      id: step.id,
+      entry: [{ type: 'enter', params: { step: step.id } }],
+      exit: [{ type: 'exit', params: { step: step.id } }],
+      always: step.exits.map((x, index) => ({
+        target: `#${x.to}`,
+        guard: { type: 'exit', params: { step: step.id, index } },
+        actions: x.on === undefined ? [] : [{ type: 'consumeEvent' }],
+      })),
+      meta: { segment: step.segment, kind: step.kind, label: step.label },
+    };
+    if (children.length > 0) {
+      node.type = step.kind === 'parallel' ? 'parallel' : 'compound';
+      if (step.kind !== 'parallel') node.initial = step.initial ?? children[0]!.id;
+      node.states = Object.fromEntries(children.map((c) => [c.id, stateFor(c)]));
+    }
+    return node as never;
+  };
+
+  return m.createMachine({
+    id: def.id,
+    context: ({ input }: { input: MachineInput }) => input,
+    initial: def.initial ?? def.steps[0]!.id,
+    states: Object.fromEntries(def.steps.map((s) => [s.id, stateFor(s)])),
+    on: Object.fromEntries(EVENT_TYPES.map((t) => [t, { actions: 'apply' }])),
+    always: [...rt.steps.keys()].map((id) => ({
+      target: `#${id}`,
+      guard: { type: 'reroute', params: { step: id } },
+      actions: [{ type: 'consumeReroute' }],
+    })),
+  } as never);
+}
+
+/** The machine type {@link compile} returns. */
+export type CompiledMachine = ReturnType<typeof machineFor>;
+
+const compiled = new WeakMap<object, { machine: CompiledMachine; runtime: ProtocolRuntime }>();
+
+/** The compiled machine and the run-time lookups of a definition (cached per definition object). */
+export function compileRuntime(definition: ProtocolDefinition): { machine: CompiledMachine; runtime: ProtocolRuntime } {
+  let hit = compiled.get(definition);
+  if (!hit) {
+    const runtime = buildRuntime(definition);
+    hit = { machine: machineFor(runtime), runtime };
+    compiled.set(definition, hit);
+  }
+  return hit;
+}
+
+/**
+ * Compiles a protocol into an xstate v5 machine (`setup(...).createMachine(...)`): steps become
+ * states (nested, parallel), exits become guarded eventless transitions evaluated with the
+ * condition language, and every input event updates the journey held in the machine's context.
+ * The machine is the single source of behaviour: the engine validates commands, runs it, and
+ * records what it did.
+ *
+ * @param definition a definition (validated with `parseProtocol` when not already).
+ * @example
+ * const machine = compile(ic);
+ * const actor = createActor(machine, { input: initialContext(machine, { journeyId: 'j1', facts: {}, at: Date.now() }) });
+ */
+export function compile(definition: ProtocolDefinition | object): CompiledMachine {
+  const def = Object.isFrozen(definition) ? (definition as ProtocolDefinition) : parseProtocol(definition);
+  return compileRuntime(def).machine;
+}
+
+/** The initial context of a journey, to give as the machine's `input`. */
+export function initialContext(
+  runtime: ProtocolRuntime,
+  options: { journeyId: string; facts: Record<string, unknown>; at: number; timeZone: string },
+): MachineContext {
+  return {
+    journeyId: options.journeyId,
+    protocol: runtime.ref,
+    status: 'active',
+    startedAt: options.at,
+    now: options.at,
+    facts: options.facts,
+    complexity: undefined,
+    active: [],
+    entered: {},
+    tasks: [],
+    events: {},
+    ruptures: [],
+    timeZone: options.timeZone,
+    emitted: [],
+    pendingEvent: undefined,
+    reroute: undefined,
+  };
+}

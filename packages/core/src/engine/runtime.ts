@@ -1,0 +1,120 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { compileCondition, type CompiledCondition } from '../conditions/evaluate.js';
+import { protocolHash } from '../model/hash.js';
+import type { Delegation } from '../model/delegation.js';
+import type { ProtocolDefinition } from '../model/protocol.js';
+import type { Step } from '../model/step.js';
+import type { Task } from '../model/task.js';
+import { allSteps, allTasks } from '../model/walk.js';
+import type { ProtocolRef } from './types.js';
+
+/** A step with what the engine needs at run time. */
+export interface RuntimeStep {
+  readonly step: Step;
+  readonly parent: string | undefined;
+  /** Ids of the step and every step nested in it. */
+  readonly subtree: ReadonlySet<string>;
+  readonly segment: string;
+}
+
+/** A task with what the engine needs at run time. */
+export interface RuntimeTask {
+  readonly task: Task;
+  readonly step: string;
+  readonly segment: string;
+  readonly when: CompiledCondition | undefined;
+  readonly validate: ValidateFunction | undefined;
+  /** Interval of a recurrence as an ISO 8601 duration. */
+  readonly interval: string | undefined;
+}
+
+/**
+ * A validated protocol with its lookups precomputed once: steps, tasks, delegations by task,
+ * compiled JSON Schema validators and conditions. Shared by every journey on that version.
+ */
+export interface ProtocolRuntime {
+  readonly definition: ProtocolDefinition;
+  readonly ref: ProtocolRef;
+  readonly steps: ReadonlyMap<string, RuntimeStep>;
+  readonly tasks: ReadonlyMap<string, RuntimeTask>;
+  readonly tasksByStep: ReadonlyMap<string, readonly RuntimeTask[]>;
+  readonly tasksByEvent: ReadonlyMap<string, readonly RuntimeTask[]>;
+  readonly delegations: ReadonlyMap<string, Delegation>;
+  readonly roles: ReadonlySet<string>;
+  readonly events: ReadonlySet<string>;
+  readonly validateFacts: ValidateFunction;
+  readonly validateEventData: ReadonlyMap<string, ValidateFunction>;
+  /** Steps whose exits hold an elapsed-time condition, and so need waking up. */
+  readonly timedSteps: ReadonlySet<string>;
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false });
+
+/** Interval between occurrences of a recurrence. `perYear` N gives 12/N months, or 365/N days. */
+export function repeatInterval(task: Task): string | undefined {
+  const r = task.repeat;
+  if (!r) return undefined;
+  if ('every' in r) return r.every;
+  return 12 % r.perYear === 0 ? `P${12 / r.perYear}M` : `P${Math.round(365 / r.perYear)}D`;
+}
+
+function hasElapsed(json: unknown): boolean {
+  return JSON.stringify(json).includes('"elapsed"');
+}
+
+/** Builds the run-time form of a validated definition. */
+export function buildRuntime(definition: ProtocolDefinition): ProtocolRuntime {
+  const steps = new Map<string, RuntimeStep>();
+  const entries = allSteps(definition);
+  for (const { step, parent } of entries) {
+    const subtree = new Set(
+      entries.filter((e) => e.lineage.includes(step.id)).map((e) => e.step.id),
+    );
+    steps.set(step.id, { step, parent: parent?.id, subtree, segment: step.segment });
+  }
+  const tasks = new Map<string, RuntimeTask>();
+  const tasksByStep = new Map<string, RuntimeTask[]>();
+  const tasksByEvent = new Map<string, RuntimeTask[]>();
+  for (const { task, step } of allTasks(definition)) {
+    const rt: RuntimeTask = {
+      task,
+      step: step.id,
+      segment: task.segment ?? step.segment,
+      when: task.when && compileCondition(task.when),
+      validate: task.data && ajv.compile(task.data),
+      interval: repeatInterval(task),
+    };
+    tasks.set(task.id, rt);
+    if (task.start === 'step-entry') tasksByStep.set(step.id, [...(tasksByStep.get(step.id) ?? []), rt]);
+    else if (typeof task.start === 'object')
+      tasksByEvent.set(task.start.event, [...(tasksByEvent.get(task.start.event) ?? []), rt]);
+  }
+  const timedSteps = new Set(entries.filter((e) => e.step.exits.some((x) => x.when && hasElapsed(x.when))).map((e) => e.step.id));
+  return {
+    definition,
+    ref: { id: definition.id, version: definition.version, hash: protocolHash(definition) },
+    steps,
+    tasks,
+    tasksByStep,
+    tasksByEvent,
+    delegations: new Map(definition.delegations.map((d) => [d.id, d])),
+    roles: new Set(definition.roles.map((r) => r.id)),
+    events: new Set(definition.events.map((e) => e.id)),
+    validateFacts: ajv.compile(definition.facts),
+    validateEventData: new Map(definition.events.filter((e) => e.data).map((e) => [e.id, ajv.compile(e.data!)])),
+    timedSteps,
+  };
+}
+
+/** Formats ajv errors as `age: must be >= 0; nyha: must be equal to one of the allowed values`. */
+export function describeAjvErrors(validate: ValidateFunction): string {
+  return (validate.errors ?? [])
+    .map((e) => {
+      const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '';
+      const extra =
+        e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
+      const name = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : where;
+      return `${name ? `${name}: ` : ''}${e.message ?? 'invalid'}${extra}`;
+    })
+    .join('; ');
+}

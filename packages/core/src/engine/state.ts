@@ -1,0 +1,407 @@
+import type { ConditionContext } from '../conditions/context.js';
+import { factTime } from '../conditions/context.js';
+import { assessComplexity } from '../conditions/complexity.js';
+import { compileCondition } from '../conditions/evaluate.js';
+import type { DerivedEvent, InputEvent } from '../history/events.js';
+import type { Anchor } from '../model/anchor.js';
+import type { Condition, TaskStatus } from '../model/condition.js';
+import { calendarDaysBetween, dueInstant, subtractDuration } from '../time/duration.js';
+import type { ProtocolRuntime, RuntimeTask } from './runtime.js';
+import type { JourneyState, Rupture, TaskCause, TaskInstance } from './types.js';
+
+/** The machine's context: the journey, plus what the current input produced. */
+export interface MachineContext extends JourneyState {
+  /** Derived events produced while applying the current input event. */
+  readonly emitted: readonly DerivedEvent[];
+  /** The event recorded by the current input, for exits `on` that event. */
+  readonly pendingEvent: string | undefined;
+  /** The step a deviation (`journey.rerouted`) leads to, until the machine has moved there. */
+  readonly reroute: string | undefined;
+}
+
+type Ctx = MachineContext;
+const OPEN: ReadonlySet<string> = new Set(['open', 'accepted']);
+
+/** Whether a task occurrence is still to be done. */
+export function isOpen(t: TaskInstance): boolean {
+  return OPEN.has(t.status);
+}
+
+function emit(ctx: Ctx, ...events: DerivedEvent[]): Ctx {
+  return { ...ctx, emitted: [...ctx.emitted, ...events] };
+}
+
+function replaceTask(ctx: Ctx, next: TaskInstance): Ctx {
+  return { ...ctx, tasks: ctx.tasks.map((t) => (t.id === next.id ? next : t)) };
+}
+
+/** The latest occurrence of a task. */
+export function latestInstance(tasks: readonly TaskInstance[], task: string): TaskInstance | undefined {
+  for (let i = tasks.length - 1; i >= 0; i--) if (tasks[i]!.task === task) return tasks[i];
+  return undefined;
+}
+
+/** The instant an anchor designates in a journey, for a task occurrence or a step. */
+export function anchorTime(
+  ctx: JourneyState,
+  anchor: Anchor,
+  at: { openedAt?: number | undefined; step?: string | undefined } = {},
+): number | undefined {
+  if (anchor === 'opened') return at.openedAt;
+  if (anchor === 'journey-start') return ctx.startedAt;
+  if (anchor === 'step-entry') return at.step === undefined ? undefined : ctx.entered[at.step];
+  if ('task' in anchor) {
+    let last: number | undefined;
+    for (const t of ctx.tasks) if (t.task === anchor.task && t.status === 'completed' && t.closedAt !== undefined) last = Math.max(last ?? 0, t.closedAt);
+    return last;
+  }
+  if ('event' in anchor) return ctx.events[anchor.event]?.last;
+  return factTime(ctx.facts[anchor.fact]);
+}
+
+/** Whether every required task opened in a step (or its nested steps) since it was entered is closed. */
+export function requiredTasksDone(rt: ProtocolRuntime, ctx: JourneyState, step: string): boolean {
+  const subtree = rt.steps.get(step)?.subtree;
+  const since = ctx.entered[step] ?? Number.NEGATIVE_INFINITY;
+  if (!subtree) return false;
+  return ctx.tasks.every(
+    (t) => !(t.required && subtree.has(t.step) && t.openedAt >= since && t.cause.kind !== 'hand-back') || !isOpen(t),
+  );
+}
+
+/** What conditions see of a journey (from a step, for `requiredTasksDone`). */
+export function conditionContext(rt: ProtocolRuntime, ctx: JourneyState, step?: string): ConditionContext {
+  return {
+    facts: ctx.facts,
+    complexity: ctx.complexity,
+    now: ctx.now,
+    taskStatus: (task): TaskStatus => latestInstance(ctx.tasks, task)?.status ?? 'inactive',
+    eventRecorded: (event) => (ctx.events[event]?.count ?? 0) > 0,
+    anchorTime: (anchor) => anchorTime(ctx, anchor, { step }),
+    requiredTasksDone: () => (step === undefined ? false : requiredTasksDone(rt, ctx, step)),
+  };
+}
+
+/** Evaluates a condition on a journey. */
+export function holds(rt: ProtocolRuntime, ctx: JourneyState, condition: Condition, step?: string): boolean {
+  return compileCondition(condition)(conditionContext(rt, ctx, step));
+}
+
+function dueOf(ctx: Ctx, rt: RuntimeTask, inst: Pick<TaskInstance, 'openedAt' | 'occurrence' | 'scheduleFrom'>) {
+  const task = rt.task;
+  if (inst.scheduleFrom !== undefined && rt.interval !== undefined && inst.occurrence > 1) {
+    return { dueAt: dueInstant(inst.scheduleFrom, rt.interval, ctx.timeZone, inst.occurrence - 1), scheduleFrom: inst.scheduleFrom };
+  }
+  let first: number | undefined;
+  if (task.due) {
+    const from = anchorTime(ctx, task.due.from, { openedAt: inst.openedAt, step: rt.step });
+    first = from === undefined ? undefined : dueInstant(from, task.due.within, ctx.timeZone);
+  } else if (rt.interval !== undefined) {
+    first = dueInstant(inst.openedAt, rt.interval, ctx.timeZone);
+  }
+  return { dueAt: first, scheduleFrom: rt.interval !== undefined ? first : undefined };
+}
+
+function remindOf(rt: RuntimeTask, dueAt: number | undefined): number | undefined {
+  if (dueAt === undefined || !rt.task.remindBefore) return undefined;
+  return subtractDuration(dueAt, rt.task.remindBefore).getTime();
+}
+
+/** Opens an occurrence of a task. */
+export function openTask(_rt: ProtocolRuntime, ctx: Ctx, task: RuntimeTask, cause: TaskCause, scheduleFrom?: number): Ctx {
+  const occurrence = ctx.tasks.reduce((n, t) => (t.task === task.task.id ? n + 1 : n), 0) + 1;
+  const base = { openedAt: ctx.now, occurrence, scheduleFrom };
+  const { dueAt, scheduleFrom: from } = dueOf(ctx, task, base);
+  const inst: TaskInstance = {
+    id: `${task.task.id}#${occurrence}`,
+    task: task.task.id,
+    occurrence,
+    step: task.step,
+    segment: task.segment,
+    required: task.task.required,
+    status: 'open',
+    responsible: task.task.responsible,
+    cause,
+    openedAt: ctx.now,
+    dueAt,
+    remindAt: remindOf(task, dueAt),
+    acceptedBy: undefined,
+    closedAt: undefined,
+    closedBy: undefined,
+    reason: undefined,
+    rupture: undefined,
+    scheduleFrom: from,
+  };
+  return emit(
+    { ...ctx, tasks: [...ctx.tasks, inst] },
+    { type: 'task.opened', instance: inst.id, task: inst.task, step: inst.step, cause, responsible: inst.responsible, dueAt },
+  );
+}
+
+function closeRupture(ctx: Ctx, id: string | undefined): Ctx {
+  if (id === undefined) return ctx;
+  const r = ctx.ruptures.find((x) => x.id === id);
+  if (!r || r.closedAt !== undefined) return ctx;
+  const delayMs = Math.max(0, ctx.now - r.dueAt);
+  const delayDays = Math.max(0, calendarDaysBetween(r.dueAt, ctx.now, ctx.timeZone));
+  const closed: Rupture = { ...r, closedAt: ctx.now, delayMs, delayDays };
+  return emit(
+    { ...ctx, ruptures: ctx.ruptures.map((x) => (x.id === id ? closed : x)) },
+    { type: 'rupture.closed', rupture: id, delayMs, delayDays },
+  );
+}
+
+/** Closes an occurrence (completed, waived or cancelled), closing its rupture and any hand-back it answers. */
+export function closeTask(
+  ctx: Ctx,
+  instance: TaskInstance,
+  status: 'completed' | 'waived' | 'cancelled',
+  by: string | undefined,
+  reason?: string,
+): Ctx {
+  let next = replaceTask(ctx, { ...instance, status, closedAt: ctx.now, closedBy: by, reason });
+  next = closeRupture(next, instance.rupture);
+  if (instance.cause.kind === 'hand-back') {
+    const answered = next.ruptures.find((r) => r.kind === 'hand-back' && r.instance === instance.id && r.closedAt === undefined);
+    next = closeRupture(next, answered?.id);
+  }
+  return next;
+}
+
+function openRupture(ctx: Ctx, rupture: Omit<Rupture, 'id' | 'closedAt' | 'delayMs' | 'delayDays'>): [Ctx, string] {
+  const id = `R${ctx.ruptures.length + 1}`;
+  const r: Rupture = { ...rupture, id, closedAt: undefined, delayMs: undefined, delayDays: undefined };
+  return [emit({ ...ctx, ruptures: [...ctx.ruptures, r] }, { type: 'rupture.opened', rupture: r }), id];
+}
+
+/** Records a hand-back: a rupture of kind `hand-back` and the delegating role's task. */
+export function handBack(
+  rt: ProtocolRuntime,
+  ctx: Ctx,
+  delegationId: string,
+  instance: TaskInstance,
+  reasons: readonly string[],
+): Ctx {
+  const delegation = rt.delegations.get(delegationId)!;
+  const backTask = delegation.handBack && rt.tasks.get(delegation.handBack.task);
+  let next = ctx;
+  let backInstance: string | undefined;
+  if (backTask) {
+    next = openTask(rt, next, backTask, { kind: 'hand-back', delegation: delegationId, instance: instance.id });
+    backInstance = next.tasks[next.tasks.length - 1]!.id;
+  }
+  [next] = openRupture(next, {
+    kind: 'hand-back',
+    task: backTask?.task.id ?? instance.task,
+    instance: backInstance ?? instance.id,
+    segment: instance.segment,
+    step: instance.step,
+    roles: [delegation.delegating],
+    dueAt: ctx.now,
+    detectedAt: ctx.now,
+    reason: reasons.join('; '),
+    delegation: delegationId,
+  });
+  return next;
+}
+
+/** Ruptures for required tasks past their due date, once each, and their miss policies. */
+function detectMisses(rt: ProtocolRuntime, ctx: Ctx): Ctx {
+  let next = ctx;
+  for (const t of ctx.tasks) {
+    if (!t.required || !isOpen(t) || t.rupture !== undefined || t.dueAt === undefined || ctx.now <= t.dueAt) continue;
+    const [withRupture, id] = openRupture(next, {
+      kind: 'missed-deadline',
+      task: t.task,
+      instance: t.id,
+      segment: t.segment,
+      step: t.step,
+      roles: t.responsible,
+      dueAt: t.dueAt,
+      detectedAt: ctx.now,
+      reason: undefined,
+      delegation: undefined,
+    });
+    next = replaceTask(withRupture, { ...t, rupture: id });
+    const policy = rt.tasks.get(t.task)?.task.onMiss;
+    if (policy?.escalateTo && !t.responsible.includes(policy.escalateTo)) {
+      const current = next.tasks.find((x) => x.id === t.id)!;
+      next = emit(replaceTask(next, { ...current, responsible: [...current.responsible, policy.escalateTo] }), {
+        type: 'task.escalated',
+        instance: t.id,
+        to: policy.escalateTo,
+      });
+    }
+    for (const open of policy?.open ?? []) {
+      const target = rt.tasks.get(open);
+      if (target) next = openTask(rt, next, target, { kind: 'miss', instance: t.id });
+    }
+  }
+  return next;
+}
+
+/** Due dates that were waiting for their anchor (a task completion, an event, a date fact). */
+function scheduleWaiting(rt: ProtocolRuntime, ctx: Ctx): Ctx {
+  let next = ctx;
+  for (const t of ctx.tasks) {
+    if (!isOpen(t) || t.dueAt !== undefined) continue;
+    const task = rt.tasks.get(t.task);
+    if (!task?.task.due) continue;
+    const { dueAt, scheduleFrom } = dueOf(next, task, t);
+    if (dueAt === undefined) continue;
+    next = emit(replaceTask(next, { ...t, dueAt, scheduleFrom: t.scheduleFrom ?? scheduleFrom, remindAt: remindOf(task, dueAt) }), {
+      type: 'task.scheduled',
+      instance: t.id,
+      dueAt,
+    });
+  }
+  return next;
+}
+
+/** Conditional tasks of active steps whose condition now holds; next occurrences of recurrences. */
+function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
+  let next = ctx;
+  for (const step of ctx.active) {
+    const since = next.entered[step]!;
+    for (const task of rt.tasksByStep.get(step) ?? []) {
+      const latest = latestInstance(next.tasks, task.task.id);
+      const openedThisVisit = latest !== undefined && latest.openedAt >= since && latest.step === step;
+      if (!openedThisVisit) {
+        if (task.task.when && holds(rt, next, task.task.when, step)) next = openTask(rt, next, task, { kind: 'condition' });
+        continue;
+      }
+      // A recurrence: the next occurrence opens once the latest is closed or missed.
+      if (task.interval === undefined || latest.cause.kind === 'hand-back') continue;
+      const count = task.task.repeat?.count;
+      const settled = !isOpen(latest) || latest.rupture !== undefined;
+      if (settled && (count === undefined || latest.occurrence < count) && latest.status !== 'cancelled') {
+        next = openTask(rt, next, task, { kind: 'repeat', previous: latest.id }, latest.scheduleFrom ?? latest.dueAt);
+      }
+    }
+  }
+  return next;
+}
+
+/** Brings a journey up to date at its `now`: due dates, conditional tasks, misses, recurrences. */
+export function reconcile(rt: ProtocolRuntime, ctx: Ctx): Ctx {
+  let next = ctx;
+  for (let round = 0; round < 50; round++) {
+    const before = next.emitted.length;
+    next = scheduleWaiting(rt, next);
+    next = detectMisses(rt, next);
+    next = openDueTasks(rt, next);
+    if (next.emitted.length === before) return next;
+  }
+  return next;
+}
+
+/** Recomputes the gradation after facts changed; records a change of level. */
+export function regrade(rt: ProtocolRuntime, ctx: Ctx): Ctx {
+  const assessment = assessComplexity(rt.definition, conditionContext(rt, ctx));
+  const level = assessment?.level;
+  if (level === ctx.complexity) return ctx;
+  return emit({ ...ctx, complexity: level }, { type: 'complexity.changed', from: ctx.complexity, to: level, rule: assessment?.rule });
+}
+
+/** Entry into a step: its tasks open (those whose condition holds), a top-level final step completes the journey. */
+export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
+  let next: Ctx = emit(
+    { ...ctx, active: [...ctx.active, stepId], entered: { ...ctx.entered, [stepId]: ctx.now } },
+    { type: 'step.entered', step: stepId },
+  );
+  for (const task of rt.tasksByStep.get(stepId) ?? []) {
+    if (task.task.when && !holds(rt, next, task.task.when, stepId)) continue;
+    next = openTask(rt, next, task, task.task.when ? { kind: 'condition' } : { kind: 'step-entry' });
+  }
+  const info = rt.steps.get(stepId)!;
+  if (info.step.kind === 'final' && info.parent === undefined && next.status === 'active') {
+    next = emit({ ...next, status: 'completed' }, { type: 'journey.completed', step: stepId });
+  }
+  return reconcile(rt, next);
+}
+
+/** Exit from a step: its open step tasks are cancelled (recorded), the step leaves the active set. */
+export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
+  let next = ctx;
+  const since = ctx.entered[stepId] ?? 0;
+  for (const t of ctx.tasks) {
+    if (t.step !== stepId || !isOpen(t) || t.openedAt < since) continue;
+    if (t.cause.kind !== 'step-entry' && t.cause.kind !== 'condition' && t.cause.kind !== 'repeat') continue;
+    const reason = `sortie de l'étape ${stepId}`;
+    next = emit(closeTask(next, next.tasks.find((x) => x.id === t.id)!, 'cancelled', undefined, reason), {
+      type: 'task.closed',
+      instance: t.id,
+      status: 'cancelled',
+      reason,
+    });
+  }
+  return emit({ ...next, active: next.active.filter((s) => s !== stepId) }, { type: 'step.exited', step: stepId });
+}
+
+function findInstance(ctx: Ctx, id: string): TaskInstance {
+  const t = ctx.tasks.find((x) => x.id === id);
+  if (!t) throw new Error(`cpts internal: unknown task occurrence ${id}`);
+  return t;
+}
+
+/** Applies an input event (already validated by the engine) and brings the journey up to date. */
+export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { at: number }): Ctx {
+  let next: Ctx = { ...ctx, now: event.at, emitted: [], pendingEvent: undefined };
+  // Time passes first: what fell due before this event is a rupture even when the act comes late.
+  next = reconcile(rt, next);
+  switch (event.type) {
+    case 'facts.recorded':
+      next = regrade(rt, { ...next, facts: { ...next.facts, ...event.facts } });
+      break;
+    case 'event.recorded': {
+      const prev = next.events[event.event];
+      next = { ...next, pendingEvent: event.event, events: { ...next.events, [event.event]: { last: event.at, count: (prev?.count ?? 0) + 1 } } };
+      for (const task of rt.tasksByEvent.get(event.event) ?? []) {
+        if (!task.task.when || holds(rt, next, task.task.when)) next = openTask(rt, next, task, { kind: 'event', event: event.event });
+      }
+      break;
+    }
+    case 'task.accepted':
+      next = replaceTask(next, { ...findInstance(next, event.instance), status: 'accepted', acceptedBy: event.by.actor });
+      break;
+    case 'task.released':
+      next = replaceTask(next, { ...findInstance(next, event.instance), status: 'open', acceptedBy: undefined });
+      break;
+    case 'task.completed': {
+      const inst = findInstance(next, event.instance);
+      next = closeTask(next, inst, 'completed', event.by?.actor ?? (event.source ? `source:${event.source}` : undefined));
+      const delegation = event.by?.delegation ? rt.delegations.get(event.by.delegation) : undefined;
+      for (const o of delegation ? delegation.obligations : []) {
+        const task = rt.tasks.get(o.task);
+        if (task) next = openTask(rt, next, task, { kind: 'obligation', delegation: delegation!.id, instance: inst.id });
+      }
+      break;
+    }
+    case 'task.waived':
+      next = closeTask(next, findInstance(next, event.instance), 'waived', event.by.actor, event.justification);
+      break;
+    case 'task.cancelled':
+      next = closeTask(next, findInstance(next, event.instance), 'cancelled', event.by.actor, event.reason);
+      break;
+    case 'delegation.handed-back':
+      next = handBack(rt, next, event.delegation, findInstance(next, event.instance), event.reasons);
+      break;
+    case 'journey.closed':
+    case 'journey.cancelled': {
+      const reason = event.type === 'journey.closed' ? `parcours clos : ${event.reason}` : `parcours annulé : ${event.reason}`;
+      for (const t of next.tasks)
+        if (isOpen(t))
+          next = emit(closeTask(next, t, 'cancelled', event.by?.actor, reason), { type: 'task.closed', instance: t.id, status: 'cancelled', reason });
+      next = { ...next, status: event.type === 'journey.closed' ? 'completed' : 'cancelled' };
+      break;
+    }
+    case 'journey.rerouted':
+      next = { ...next, reroute: event.to };
+      break;
+    case 'clock.advanced':
+    case 'journey.started':
+    case 'journey.migrated':
+      break;
+  }
+  return reconcile(rt, next);
+}

@@ -1,0 +1,2 @@
+export { computeIndicators, type IndicatorPeriod, type IndicatorResult, meetsCriterion, rupturesBySegment, type SegmentRuptures } from './compute.js';
+export { type JourneySummary, summarise } from './journey-summary.js';

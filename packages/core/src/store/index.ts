@@ -1,0 +1,2 @@
+export { MemoryStore } from './memory.js';
+export type { JourneyIndex, OpenTaskQuery, OpenTaskRecord, Store, StoredJourney } from './store.js';

@@ -1,0 +1,70 @@
+import { CptsError } from '../errors.js';
+import type { HistoryEvent } from '../history/events.js';
+import type { JourneyIndex, OpenTaskQuery, OpenTaskRecord, Store, StoredJourney } from './store.js';
+
+/**
+ * A store in memory: for tests, simulations and single-process apps that persist elsewhere.
+ *
+ * @example
+ * const engine = createEngine({ protocols: [ic], store: new MemoryStore() });
+ */
+export class MemoryStore implements Store {
+  readonly #journeys = new Map<string, { history: HistoryEvent[]; index: JourneyIndex }>();
+
+  append(journeyId: string, expectedVersion: number, events: readonly HistoryEvent[], index: JourneyIndex): void {
+    const current = this.#journeys.get(journeyId);
+    const version = current?.history.length ?? 0;
+    if (version !== expectedVersion)
+      throw new CptsError(
+        'CONFLICT',
+        `Journey ${journeyId} changed meanwhile (version ${version}, expected ${expectedVersion}): reload it and try again`,
+        { details: { journeyId, expectedVersion, actualVersion: version } },
+      );
+    if (current) {
+      for (const e of events) current.history.push(e);
+      current.index = index;
+    } else {
+      this.#journeys.set(journeyId, { history: [...events], index });
+    }
+  }
+
+  load(journeyId: string): StoredJourney | undefined {
+    const j = this.#journeys.get(journeyId);
+    return j && { history: j.history.slice(), index: j.index };
+  }
+
+  due(at: number, limit = Number.POSITIVE_INFINITY): string[] {
+    const hits: [number, string][] = [];
+    for (const [id, j] of this.#journeys) {
+      const w = j.index.wakeAt;
+      if (j.index.status === 'active' && w !== undefined && w <= at) hits.push([w, id]);
+    }
+    hits.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+    return hits.slice(0, limit).map(([, id]) => id);
+  }
+
+  openTasks(query: OpenTaskQuery): OpenTaskRecord[] {
+    const roles = query.roles && new Set(query.roles);
+    const out: OpenTaskRecord[] = [];
+    for (const j of this.#journeys.values()) {
+      if (query.protocolId && j.index.protocol.id !== query.protocolId) continue;
+      for (const t of j.index.openTasks) {
+        const byRole = roles !== undefined && t.responsible.some((r) => roles.has(r));
+        const byActor = query.acceptedBy !== undefined && t.acceptedBy === query.acceptedBy;
+        if (byRole || byActor) out.push(t);
+      }
+    }
+    return out;
+  }
+
+  list(query: { protocolId?: string } = {}): string[] {
+    return [...this.#journeys.entries()]
+      .filter(([, j]) => !query.protocolId || j.index.protocol.id === query.protocolId)
+      .map(([id]) => id);
+  }
+
+  /** Number of journeys held. */
+  get size(): number {
+    return this.#journeys.size;
+  }
+}
