@@ -52,6 +52,8 @@ export interface CommandResult<P = ProtocolDefinition> {
 
 /** A read-only view of a journey with helpers. */
 export interface JourneyView<P = ProtocolDefinition> extends JourneyState {
+  /** Number of history entries: the version to give as `expectedVersion`. */
+  readonly version: number;
   /** Open (or accepted) task occurrences. */
   readonly openTasks: readonly TaskInstance[];
   /** Ruptures not closed yet. */

@@ -106,6 +106,22 @@ export function createEngine(options: EngineOptions): Engine {
   const latest = new Map<string, ProtocolRuntime>();
   const bySource = new WeakMap<object, ProtocolRuntime>();
   const live = new Map<string, Live>();
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** Runs commands on one journey one after the other, so that concurrent callers in one process never race. */
+  function serial<T>(journeyId: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(journeyId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(journeyId, settled);
+    void settled.then(() => {
+      if (queues.get(journeyId) === settled) queues.delete(journeyId);
+    });
+    return next;
+  }
 
   function register(definition: object): ProtocolRuntime {
     const known = bySource.get(definition);
@@ -293,7 +309,16 @@ export function createEngine(options: EngineOptions): Engine {
   async function run(
     journeyId: string,
     command: string,
-    opts: CommandOptions & { by?: Actor | undefined; allowClosed?: boolean },
+    opts: CommandOptions & { by?: Actor | undefined },
+    decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
+  ): Promise<CommandResult> {
+    return serial(journeyId, () => runNow(journeyId, command, opts, decide));
+  }
+
+  async function runNow(
+    journeyId: string,
+    command: string,
+    opts: CommandOptions & { by?: Actor | undefined },
     decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
   ): Promise<CommandResult> {
     const l = await load(journeyId);
@@ -311,8 +336,10 @@ export function createEngine(options: EngineOptions): Engine {
           'INVALID_COMMAND',
           `${command} at ${new Date(at).toISOString()} is before the journey's latest event (${new Date(ctx.now).toISOString()})`,
         );
-      if (ctx.status !== 'active' && !opts.allowClosed)
-        throw new CptsError('JOURNEY_CLOSED', `Journey ${journeyId} is ${ctx.status === 'completed' ? 'completed' : 'cancelled'}: ${command} is not possible`);
+      if (ctx.status === 'closed' || ctx.status === 'cancelled')
+        throw new CptsError('JOURNEY_CLOSED', `Journey ${journeyId} is ${ctx.status === 'closed' ? 'closed' : 'cancelled'}: ${command} is not possible`, {
+          details: { journeyId, status: ctx.status },
+        });
       const inputs = decide(l, ctx, at);
       return await commit(journeyId, l, inputs);
     } catch (e) {
@@ -591,9 +618,17 @@ export function createEngine(options: EngineOptions): Engine {
     protocol: string | object,
     o: { facts: Record<string, unknown>; journeyId?: string; by?: Actor; at?: Instant; timeZone?: string },
   ): Promise<CommandResult> {
+    const journeyId = o.journeyId ?? randomUUID();
+    return serial(journeyId, () => startNow(protocol, journeyId, o));
+  }
+
+  async function startNow(
+    protocol: string | object,
+    journeyId: string,
+    o: { facts: Record<string, unknown>; by?: Actor; at?: Instant; timeZone?: string },
+  ): Promise<CommandResult> {
     const rt = resolveProtocol(protocol);
     const facts = checkFacts(rt, o.facts ?? {}, {});
-    const journeyId = o.journeyId ?? randomUUID();
     const at = o.at === undefined ? clock.now() : toMillis(o.at);
     const timeZone = o.timeZone ?? DEFAULT_TIME_ZONE;
     if (live.has(journeyId)) throw new CptsError('JOURNEY_EXISTS', `Journey ${journeyId} already exists`);
@@ -624,10 +659,14 @@ export function createEngine(options: EngineOptions): Engine {
     return { journey: journeyView(rt, contextOf(l), l.version), events: out };
   }
 
-  async function tickJourney(journeyId: string, at: number): Promise<HistoryEvent[]> {
+  function tickJourney(journeyId: string, at: number): Promise<HistoryEvent[]> {
+    return serial(journeyId, () => tickNow(journeyId, at));
+  }
+
+  async function tickNow(journeyId: string, at: number): Promise<HistoryEvent[]> {
     const l = await load(journeyId);
     const ctx = contextOf(l);
-    if (ctx.status !== 'active') return [];
+    if (ctx.status === 'closed' || ctx.status === 'cancelled') return [];
     const { events } = await commit(journeyId, l, [{ type: 'clock.advanced', at: Math.max(at, ctx.now) }]);
     return [...events];
   }
@@ -751,7 +790,11 @@ export function createEngine(options: EngineOptions): Engine {
     return { runtime: to, machine, actor: restoreActor(machine, stateValueOf(to, active), context), version: l.version };
   }
 
-  async function migrate(journeyId: string, target: string | object, m: Migration & { by?: Actor; at?: Instant } = {}): Promise<CommandResult> {
+  function migrate(journeyId: string, target: string | object, m: Migration & { by?: Actor; at?: Instant } = {}): Promise<CommandResult> {
+    return serial(journeyId, () => migrateNow(journeyId, target, m));
+  }
+
+  async function migrateNow(journeyId: string, target: string | object, m: Migration & { by?: Actor; at?: Instant }): Promise<CommandResult> {
     const to = resolveProtocol(target);
     const l = await load(journeyId);
     const ctx = contextOf(l);
@@ -848,7 +891,7 @@ function stateValueOf(rt: ProtocolRuntime, active: readonly string[]): StateValu
 
 /** Next instant at which time alone changes a journey: a due date passing, a timed exit opening. */
 export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undefined {
-  if (ctx.status !== 'active') return undefined;
+  if (ctx.status === 'closed' || ctx.status === 'cancelled') return undefined;
   let w = Number.POSITIVE_INFINITY;
   for (const t of ctx.tasks)
     if (t.required && isOpen(t) && t.rupture === undefined && t.dueAt !== undefined && t.dueAt + 1 > ctx.now) w = Math.min(w, t.dueAt + 1);

@@ -392,7 +392,7 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
       for (const t of next.tasks)
         if (isOpen(t))
           next = emit(closeTask(next, t, 'cancelled', event.by?.actor, reason), { type: 'task.closed', instance: t.id, status: 'cancelled', reason });
-      next = { ...next, status: event.type === 'journey.closed' ? 'completed' : 'cancelled' };
+      next = { ...next, status: event.type === 'journey.closed' ? 'closed' : 'cancelled' };
       break;
     }
     case 'journey.rerouted':

@@ -85,8 +85,13 @@ export interface Rupture {
   readonly delegation: string | undefined;
 }
 
-/** Lifecycle of a journey. */
-export type JourneyStatus = 'active' | 'completed' | 'cancelled';
+/**
+ * Lifecycle of a journey: `active`; `completed` when it reached a final top-level step (its open
+ * tasks, such as an obligation to inform the GP, can still be done and still fall due); `closed`
+ * by a coordinator (open tasks cancelled); `cancelled` (e.g. the patient left the protocol).
+ * Closed and cancelled journeys refuse every command.
+ */
+export type JourneyStatus = 'active' | 'completed' | 'closed' | 'cancelled';
 
 /** The full state of one patient on one protocol version. Serialisable; rebuilt from the history. */
 export interface JourneyState {

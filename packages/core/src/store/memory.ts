@@ -37,7 +37,7 @@ export class MemoryStore implements Store {
     const hits: [number, string][] = [];
     for (const [id, j] of this.#journeys) {
       const w = j.index.wakeAt;
-      if (j.index.status === 'active' && w !== undefined && w <= at) hits.push([w, id]);
+      if (w !== undefined && w <= at) hits.push([w, id]);
     }
     hits.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
     return hits.slice(0, limit).map(([, id]) => id);

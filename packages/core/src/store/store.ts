@@ -62,7 +62,7 @@ export interface Store {
   ): void | Promise<void>;
   /** The journey, or `undefined` when the store does not have it. */
   load(journeyId: string): StoredJourney | undefined | Promise<StoredJourney | undefined>;
-  /** Ids of active journeys whose `wakeAt` is at or before `at`, earliest first. */
+  /** Ids of journeys whose `wakeAt` is at or before `at`, earliest first (ties by id). */
   due(at: number, limit?: number): readonly string[] | Promise<readonly string[]>;
   /** Open tasks matching the query, across journeys. */
   openTasks(query: OpenTaskQuery): readonly OpenTaskRecord[] | Promise<readonly OpenTaskRecord[]>;
