@@ -35,7 +35,11 @@ export class CptsError<C extends CptsErrorCode = CptsErrorCode> extends Error {
   readonly details: Readonly<Record<string, unknown>>;
   readonly [BRAND] = true;
 
-  constructor(code: C, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: C,
+    message: string,
+    options: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CptsError';
     this.code = code;
@@ -59,11 +63,20 @@ export interface ValidationIssue {
   readonly kind: 'structure' | 'semantic';
 }
 
-/** Formats a JSON path as `steps[0].tasks[1].id`. */
+const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
+
+/**
+ * Formats a JSON path as `steps[0].tasks[1].id`; keys that are not plain words are quoted
+ * (`facts.properties["date de sortie"]`); the empty path is `(root)`.
+ *
+ * @example
+ * formatPath(['steps', 0, 'tasks', 1, 'id']); // 'steps[0].tasks[1].id'
+ */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    else if (typeof part === 'string' && !PLAIN_KEY.test(part)) out += `[${JSON.stringify(part)}]`;
     else out += out === '' ? String(part) : `.${String(part)}`;
   }
   return out === '' ? '(root)' : out;

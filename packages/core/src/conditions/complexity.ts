@@ -20,7 +20,9 @@ export function assessComplexity(
   const gradation = protocol.complexity;
   if (!gradation) return undefined;
   const rule = gradation.rules.findIndex((r) => compileCondition(r.when)(context));
-  return rule === -1 ? { level: gradation.default, rule: undefined } : { level: gradation.rules[rule]!.level, rule };
+  return rule === -1
+    ? { level: gradation.default, rule: undefined }
+    : { level: gradation.rules[rule]!.level, rule };
 }
 
 /**

@@ -23,7 +23,13 @@ export interface ConditionContext {
   requiredTasksDone(): boolean;
 }
 
-/** A context with facts only (and optionally a complexity level and an instant). */
+/**
+ * A context with facts only (and optionally a complexity level and an instant): no task has been
+ * opened, no event recorded, and only `{ fact }` anchors resolve.
+ *
+ * @example
+ * evaluateCondition({ fact: 'age', op: 'gte', value: 75 }, factsContext({ age: 81 })); // true
+ */
 export function factsContext(
   facts: Readonly<Record<string, unknown>>,
   options: { complexity?: ComplexityLevel; now?: number } = {},
@@ -34,9 +40,22 @@ export function factsContext(
     now: options.now ?? 0,
     taskStatus: () => 'inactive',
     eventRecorded: () => false,
-    anchorTime: (anchor) => (typeof anchor === 'object' && 'fact' in anchor ? factTime(facts[anchor.fact]) : undefined),
+    anchorTime: (anchor) =>
+      typeof anchor === 'object' && 'fact' in anchor ? factTime(factValue(facts, anchor.fact)) : undefined,
     requiredTasksDone: () => false,
   };
+}
+
+/**
+ * The value of a fact, or `undefined` when it is not known. Reads own properties only, so that a
+ * fact named like an `Object.prototype` member (`constructor`, `toString`) is never "known" by accident.
+ *
+ * @example
+ * factValue({ age: 81 }, 'age'); // 81
+ * factValue({}, 'constructor'); // undefined
+ */
+export function factValue(facts: Readonly<Record<string, unknown>>, fact: string): unknown {
+  return Object.hasOwn(facts, fact) ? facts[fact] : undefined;
 }
 
 /** Reads a fact holding a date (ISO 8601 text or epoch milliseconds) as milliseconds. */

@@ -1,7 +1,15 @@
 import { match, P } from 'ts-pattern';
-import type { ComparisonOperator, Condition, Scalar, TaskStatus } from '../model/condition.js';
+import { ProtocolValidationError } from '../errors.js';
+import {
+  COMPARISON_OPERATORS,
+  CONDITION_FORMS,
+  type ComparisonOperator,
+  type Condition,
+  type Scalar,
+  type TaskStatus,
+} from '../model/condition.js';
 import { addDuration } from '../time/duration.js';
-import type { ConditionContext } from './context.js';
+import { type ConditionContext, factValue } from './context.js';
 
 /** A condition turned into a predicate. Built from data only: nothing in a definition is executed. */
 export type CompiledCondition = (context: ConditionContext) => boolean;
@@ -21,6 +29,15 @@ function compare(op: ComparisonOperator, actual: unknown, expected: Scalar): boo
     .with('gt', () => a > expected)
     .with('gte', () => a >= expected)
     .exhaustive();
+}
+
+function describeValue(value: unknown): string {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(typeof value) : text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  } catch {
+    return typeof value;
+  }
 }
 
 /**
@@ -43,12 +60,18 @@ export function compileCondition(condition: Condition): CompiledCondition {
       const inner = compileCondition(c.not);
       return (ctx) => !inner(ctx);
     })
-    .with({ fact: P.string, op: P.string, value: P.any }, (c) => (ctx) => compare(c.op as ComparisonOperator, ctx.facts[c.fact], c.value as Scalar))
+    .with(
+      { fact: P.string, op: P.union(...COMPARISON_OPERATORS), value: P.union(P.string, P.number, P.boolean) },
+      (c) => (ctx) => compare(c.op, factValue(ctx.facts, c.fact), c.value),
+    )
     .with({ fact: P.string, in: P.array() }, (c) => {
       const values = new Set<unknown>(c.in);
-      return (ctx) => values.has(ctx.facts[c.fact]);
+      return (ctx) => values.has(factValue(ctx.facts, c.fact));
     })
-    .with({ exists: P.string }, (c) => (ctx) => ctx.facts[c.exists] !== undefined && ctx.facts[c.exists] !== null)
+    .with({ exists: P.string }, (c) => (ctx) => {
+      const value = factValue(ctx.facts, c.exists);
+      return value !== undefined && value !== null;
+    })
     .with({ complexity: P.nonNullable }, (c) => {
       const levels = new Set<string>(Array.isArray(c.complexity) ? c.complexity : [c.complexity]);
       return (ctx) => ctx.complexity !== undefined && levels.has(ctx.complexity);
@@ -63,7 +86,20 @@ export function compileCondition(condition: Condition): CompiledCondition {
     })
     .with({ event: P.string }, (c) => (ctx) => ctx.eventRecorded(c.event))
     .with({ requiredTasksDone: true }, () => (ctx) => ctx.requiredTasksDone())
-    .exhaustive();
+    .exhaustive((unexpected) => {
+      // Only reachable with data that skipped validation (conditions come from parseProtocol).
+      throw new ProtocolValidationError(
+        [
+          {
+            path: [],
+            pointer: '(root)',
+            message: `must be a condition: ${CONDITION_FORMS}`,
+            kind: 'structure',
+          },
+        ],
+        `condition ${describeValue(unexpected)}`,
+      );
+    });
   cache.set(condition, compiled);
   return compiled;
 }

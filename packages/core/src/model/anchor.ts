@@ -10,15 +10,24 @@ import { IdSchema } from './common.js';
  * - `{ event }`: the latest recording of an event (e.g. `sortie` — discharge);
  * - `{ fact }`: a fact holding a date (e.g. `dateSortie`).
  */
-export type Anchor = 'opened' | 'journey-start' | 'step-entry' | { task: string } | { event: string } | { fact: string };
+export type Anchor =
+  | 'opened'
+  | 'journey-start'
+  | 'step-entry'
+  | { task: string }
+  | { event: string }
+  | { fact: string };
 
 export const AnchorSchema = z
-  .union([
-    z.enum(['opened', 'journey-start', 'step-entry'], {
-      message: 'must be "opened", "journey-start", "step-entry", { task }, { event } or { fact }',
-    }),
-    z.strictObject({ task: IdSchema }),
-    z.strictObject({ event: IdSchema }),
-    z.strictObject({ fact: IdSchema }),
-  ])
+  .union(
+    [
+      z.enum(['opened', 'journey-start', 'step-entry'], {
+        message: 'must be "opened", "journey-start", "step-entry", { task }, { event } or { fact }',
+      }),
+      z.strictObject({ task: IdSchema }),
+      z.strictObject({ event: IdSchema }),
+      z.strictObject({ fact: IdSchema }),
+    ],
+    { message: 'must be "opened", "journey-start", "step-entry", { task }, { event } or { fact }' },
+  )
   .meta({ id: 'Anchor', description: 'What a due window counts from.' }) as z.ZodType<Anchor, Anchor>;

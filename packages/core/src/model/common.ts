@@ -53,17 +53,39 @@ export type BuiltinSegment = (typeof BUILTIN_SEGMENTS)[number];
 export type JsonSchema = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export const JsonSchemaSchema = z
-  .record(z.string(), z.json())
-  .meta({ id: 'JsonSchema', description: 'A JSON Schema (draft 2020-12).' }) as unknown as z.ZodType<JsonSchema>;
+/** Any JSON value (no `undefined`, functions, `NaN` or `Infinity`). */
+export const JsonValueSchema: z.ZodType<JsonValue, JsonValue> = z
+  .lazy(() =>
+    z.union(
+      [
+        z.string(),
+        z.number(),
+        z.boolean(),
+        z.null(),
+        z.array(JsonValueSchema),
+        z.record(z.string(), JsonValueSchema),
+      ],
+      { message: 'must be JSON data: a string, a number, a boolean, null, an array or an object' },
+    ),
+  )
+  .meta({ id: 'JsonValue', description: 'Any JSON value.' });
 
-/** JSON Schema of an object: the facts of a protocol, the data a task records. */
+export const JsonSchemaSchema = z.record(z.string(), JsonValueSchema).meta({
+  id: 'JsonSchema',
+  description: 'A JSON Schema (draft 2020-12).',
+}) as unknown as z.ZodType<JsonSchema>;
+
+/**
+ * JSON Schema of an object: the facts of a protocol, the data a task records. Keywords beside
+ * `type`, `properties` and `required` (`$defs`, `additionalProperties`…) are kept, and must be JSON.
+ */
 export const ObjectSchemaSchema = z
-  .looseObject({
+  .object({
     type: z.literal('object', { message: 'must be a JSON Schema of type "object"' }),
     properties: z.record(z.string(), JsonSchemaSchema).optional(),
     required: z.array(z.string()).optional(),
   })
+  .catchall(JsonValueSchema)
   .meta({
     id: 'ObjectSchema',
     description: 'JSON Schema of an object, with its properties.',

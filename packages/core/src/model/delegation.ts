@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConditionSchema } from './condition.js';
 import { DurationSchema, IdSchema, LabelSchema, ProvenanceShape } from './common.js';
+import { ConditionSchema } from './condition.js';
 
 /** What the delegate must hold: a training (id), its minimum hours and how long it stays valid. */
 export const QualificationRequirementSchema = z

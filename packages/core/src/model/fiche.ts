@@ -26,7 +26,7 @@ export const SourceSchema = z
   .meta({ id: 'Source' });
 export type Source = z.infer<typeof SourceSchema>;
 
-const MonthYear = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, {
+const MonthYear = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, {
   message: 'must be a date "YYYY-MM" or "YYYY-MM-DD"',
 });
 

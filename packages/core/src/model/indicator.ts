@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AnchorSchema } from './anchor.js';
-import { ConditionSchema, type Condition } from './condition.js';
-import { DurationSchema, IdSchema, LabelSchema, ProvenanceShape } from './common.js';
 import type { Anchor } from './anchor.js';
+import { AnchorSchema } from './anchor.js';
+import { DurationSchema, IdSchema, LabelSchema, ProvenanceShape } from './common.js';
+import { type Condition, ConditionSchema } from './condition.js';
 
 /**
  * Which journeys an indicator counts, read from their history alone.
@@ -25,22 +25,30 @@ export type Criterion =
 
 export const CriterionSchema: z.ZodType<Criterion, Criterion> = z
   .lazy(() =>
-    z.union([
-      z.strictObject({ all: z.array(CriterionSchema).min(1) }),
-      z.strictObject({ any: z.array(CriterionSchema).min(1) }),
-      z.strictObject({ not: CriterionSchema }),
-      z.strictObject({ started: z.literal(true) }),
-      z.strictObject({ stepReached: IdSchema }),
-      z.strictObject({
-        taskCompleted: IdSchema,
-        within: DurationSchema.optional(),
-        from: AnchorSchema.optional(),
-      }),
-      z.strictObject({ taskWaived: IdSchema }),
-      z.strictObject({ rupture: z.strictObject({ task: IdSchema.optional(), segment: IdSchema.optional() }) }),
-      z.strictObject({ event: IdSchema }),
-      z.strictObject({ condition: ConditionSchema }),
-    ]),
+    z.union(
+      [
+        z.strictObject({ all: z.array(CriterionSchema).min(1) }),
+        z.strictObject({ any: z.array(CriterionSchema).min(1) }),
+        z.strictObject({ not: CriterionSchema }),
+        z.strictObject({ started: z.literal(true) }),
+        z.strictObject({ stepReached: IdSchema }),
+        z.strictObject({
+          taskCompleted: IdSchema,
+          within: DurationSchema.optional(),
+          from: AnchorSchema.optional(),
+        }),
+        z.strictObject({ taskWaived: IdSchema }),
+        z.strictObject({
+          rupture: z.strictObject({ task: IdSchema.optional(), segment: IdSchema.optional() }),
+        }),
+        z.strictObject({ event: IdSchema }),
+        z.strictObject({ condition: ConditionSchema }),
+      ],
+      {
+        message:
+          'must be a criterion: { all }, { any }, { not }, { started: true }, { stepReached }, { taskCompleted, within?, from? }, { taskWaived }, { rupture: { task?, segment? } }, { event } or { condition }',
+      },
+    ),
   )
   .meta({ id: 'Criterion', description: 'Which journeys an indicator counts, from their history.' });
 

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { ConditionSchema } from './condition.js';
 import {
   ComplexityLevelSchema,
+  ObjectSchemaSchema as EventDataSchema,
   IdSchema,
   LabelSchema,
   ObjectSchemaSchema,
   ProvenanceShape,
 } from './common.js';
+import { ConditionSchema } from './condition.js';
 import { DelegationSchema } from './delegation.js';
 import { FicheSchema } from './fiche.js';
 import { IndicatorSchema } from './indicator.js';
 import { RoleSchema } from './role.js';
 import { StepSchema } from './step.js';
-import { ObjectSchemaSchema as EventDataSchema } from './common.js';
 
 /** An event an integration or a professional records on a journey (discharge, alert sign…). */
 export const EventDefinitionSchema = z
@@ -27,7 +27,9 @@ export const EventDefinitionSchema = z
 export type EventDefinition = z.infer<typeof EventDefinitionSchema>;
 
 /** A custom segment of the road, beside the built-in ones. */
-export const SegmentDefinitionSchema = z.strictObject({ id: IdSchema, label: LabelSchema }).meta({ id: 'Segment' });
+export const SegmentDefinitionSchema = z
+  .strictObject({ id: IdSchema, label: LabelSchema })
+  .meta({ id: 'Segment' });
 
 /** Ordered rules computing the gradation of complexity from facts: the first rule that holds wins. */
 export const ComplexitySchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConditionSchema } from './condition.js';
 import { IdSchema, LabelSchema } from './common.js';
+import { ConditionSchema } from './condition.js';
 import { type Task, type TaskInput, TaskSchema } from './task.js';
 
 /** A guarded way out of a step: to a sibling step, when a condition holds and/or on a recorded event. */

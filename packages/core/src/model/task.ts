@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AnchorSchema } from './anchor.js';
-import { ConditionSchema } from './condition.js';
 import { DurationSchema, IdSchema, LabelSchema, ObjectSchemaSchema, ProvenanceShape } from './common.js';
+import { ConditionSchema } from './condition.js';
 
 /** The due window of a task: `within` a duration `from` an anchor (default: when the task opens). */
 export const DueSchema = z
@@ -15,20 +15,29 @@ export type Due = z.infer<typeof DueSchema>;
 
 /** Recurrence: `every` a duration, or `perYear` N times a year; optionally a number of occurrences. */
 export const RepeatSchema = z
-  .union([
-    z.strictObject({ every: DurationSchema, count: z.number().int().min(1).optional(), ...ProvenanceShape }),
-    z.strictObject({
-      perYear: z.number().int().min(1).max(365),
-      count: z.number().int().min(1).optional(),
-      ...ProvenanceShape,
-    }),
-  ])
+  .union(
+    [
+      z.strictObject({
+        every: DurationSchema,
+        count: z.number().int().min(1).optional(),
+        ...ProvenanceShape,
+      }),
+      z.strictObject({
+        perYear: z.number().int().min(1).max(365),
+        count: z.number().int().min(1).optional(),
+        ...ProvenanceShape,
+      }),
+    ],
+    { message: 'must be { every: "P3M" } or { perYear: 2 } (with optional count, source and note)' },
+  )
   .meta({ id: 'Repeat', description: 'Recurrence: every P3M, or N per year.' });
 export type Repeat = z.infer<typeof RepeatSchema>;
 
 /** When a task opens: on entry into its step (default), each time an event is recorded, or on demand. */
 export const TaskStartSchema = z
-  .union([z.enum(['step-entry', 'on-demand']), z.strictObject({ event: IdSchema })])
+  .union([z.enum(['step-entry', 'on-demand']), z.strictObject({ event: IdSchema })], {
+    message: 'must be "step-entry", "on-demand" or { event }',
+  })
   .meta({
     id: 'TaskStart',
     description:

@@ -84,16 +84,19 @@ export function criterionReferences(criterion: Criterion, path: Path): Reference
   if ('any' in criterion) return criterion.any.flatMap((c, i) => criterionReferences(c, [...path, 'any', i]));
   if ('not' in criterion) return criterionReferences(criterion.not, [...path, 'not']);
   if ('started' in criterion) return [];
-  if ('stepReached' in criterion) return [{ kind: 'step', id: criterion.stepReached, path: [...path, 'stepReached'] }];
+  if ('stepReached' in criterion)
+    return [{ kind: 'step', id: criterion.stepReached, path: [...path, 'stepReached'] }];
   if ('taskCompleted' in criterion)
     return [
       { kind: 'task', id: criterion.taskCompleted, path: [...path, 'taskCompleted'] },
       ...(criterion.from ? anchorReferences(criterion.from, [...path, 'from']) : []),
     ];
-  if ('taskWaived' in criterion) return [{ kind: 'task', id: criterion.taskWaived, path: [...path, 'taskWaived'] }];
+  if ('taskWaived' in criterion)
+    return [{ kind: 'task', id: criterion.taskWaived, path: [...path, 'taskWaived'] }];
   if ('rupture' in criterion) {
     const refs: Reference[] = [];
-    if (criterion.rupture.task) refs.push({ kind: 'task', id: criterion.rupture.task, path: [...path, 'rupture', 'task'] });
+    if (criterion.rupture.task)
+      refs.push({ kind: 'task', id: criterion.rupture.task, path: [...path, 'rupture', 'task'] });
     if (criterion.rupture.segment)
       refs.push({ kind: 'segment', id: criterion.rupture.segment, path: [...path, 'rupture', 'segment'] });
     return refs;
