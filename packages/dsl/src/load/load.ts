@@ -52,7 +52,8 @@ const JSON_ERRORS: Record<string, string> = {
 function parseJson(text: string): Parsed {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  const issues = errors.map((e) => {
+  const seen = new Set<number>();
+  const issues = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => {
     const name = printParseErrorCode(e.error);
     return loadIssue([], `JSON syntax: ${JSON_ERRORS[name] ?? name}`, lineColumn(text, e.offset), 'syntax');
   });

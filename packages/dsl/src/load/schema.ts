@@ -55,7 +55,19 @@ function validator() {
 export function validateProtocolSchema(data: unknown): SchemaProblem[] {
   const { validate } = validator();
   if (validate(data)) return [];
-  return reduce(validate.errors ?? [], data).map((e) => ({ path: pathOf(e.instancePath, data), message: messageOf(e) }));
+  const errors = reduce(validate.errors ?? [], data);
+  // A misspelt key gives "unknown key" and "required": keep the one that says "did you mean".
+  const misspelt = new Set(
+    errors.flatMap((e) => {
+      if (e.keyword !== 'additionalProperties') return [];
+      const allowed = Object.keys(((e.parentSchema as Json | undefined)?.properties as Json | undefined) ?? {});
+      const near = suggest(String((e.params as Json).additionalProperty), allowed);
+      return near ? [`${e.instancePath}\u0000${near}`] : [];
+    }),
+  );
+  return errors
+    .filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String((e.params as Json).missingProperty)}`)))
+    .map((e) => ({ path: pathOf(e.instancePath, data), message: messageOf(e) }));
 }
 
 /** Splits a JSON pointer. */
