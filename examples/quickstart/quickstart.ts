@@ -9,7 +9,9 @@ export const sortieIC = defineProtocol({
   version: '1.0.0',
   title: { fr: "Sortie d'hospitalisation pour insuffisance cardiaque", en: 'Heart-failure discharge' },
   fiche: {
-    sources: [{ id: 'prado-ic', title: 'PRADO – Insuffisance cardiaque (Assurance Maladie)', kind: 'programme' }],
+    sources: [
+      { id: 'prado-ic', title: 'PRADO – Insuffisance cardiaque (Assurance Maladie)', kind: 'programme' },
+    ],
   },
   roles: [
     { id: 'hopital', label: { fr: 'Équipe hospitalière' }, kind: 'structure' },
@@ -23,7 +25,9 @@ export const sortieIC = defineProtocol({
       id: 'hospitalisation',
       label: { fr: 'Hospitalisation' },
       segment: 'hospitalisation',
-      tasks: [{ id: 'lettre-liaison', label: { fr: 'Remettre la lettre de liaison' }, responsible: ['hopital'] }],
+      tasks: [
+        { id: 'lettre-liaison', label: { fr: 'Remettre la lettre de liaison' }, responsible: ['hopital'] },
+      ],
       exits: [{ to: 'suivi', on: 'sortie' }],
     },
     {
@@ -65,11 +69,15 @@ export async function main(print: (line: string) => void = console.log) {
   const drMartin = { id: 'dr-martin', name: 'Dr Martin', roles: ['mg'] };
   for (const item of await engine.worklist({ actor: drMartin })) {
     const due = new Date(item.dueAt ?? 0).toISOString().slice(0, 10);
-    print(`${item.overdue ? 'EN RETARD' : 'à faire'}  ${item.taskLabel} — ${item.journeyId}, avant le ${due}`);
+    print(
+      `${item.overdue ? 'EN RETARD' : 'à faire'}  ${item.taskLabel} — ${item.journeyId}, avant le ${due}`,
+    );
   }
   const { journey } = await ic.perform('patient-1', 'consultation-mg', { actor: drMartin });
   for (const r of journey.ruptures)
-    print(`rupture ${r.segment}: ${r.task}, ${r.delayDays} jour(s) de retard${r.closedAt ? ' (rattrapée)' : ''}`);
+    print(
+      `rupture ${r.segment}: ${r.task}, ${r.delayDays} jour(s) de retard${r.closedAt ? ' (rattrapée)' : ''}`,
+    );
   return journey;
 }
 

@@ -5,7 +5,13 @@
  */
 export * from './conditions/index.js';
 export * from './engine/index.js';
-export { CptsError, type CptsErrorCode, formatPath, ProtocolValidationError, type ValidationIssue } from './errors.js';
+export {
+  CptsError,
+  type CptsErrorCode,
+  formatPath,
+  ProtocolValidationError,
+  type ValidationIssue,
+} from './errors.js';
 export * from './history/index.js';
 export * from './indicators/index.js';
 export * from './model/index.js';

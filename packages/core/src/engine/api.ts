@@ -1,7 +1,7 @@
-import type { ProtocolDefinition } from '../model/protocol.js';
-import type { Clock } from '../time/clock.js';
 import type { HistoryEvent } from '../history/events.js';
+import type { ProtocolDefinition } from '../model/protocol.js';
 import type { Store } from '../store/store.js';
+import type { Clock } from '../time/clock.js';
 import type {
   DelegationIdOf,
   EventIdOf,
@@ -91,20 +91,38 @@ export interface WorklistItem {
  * event or fact names do not compile when the protocol was written in TypeScript.
  */
 export interface ProtocolJourneys<P> {
-  start(options: { facts: FactsOf<P>; journeyId?: string; by?: Actor<RoleIdOf<P>>; at?: Instant }): Promise<CommandResult<P>>;
+  start(options: {
+    facts: FactsOf<P>;
+    journeyId?: string;
+    by?: Actor<RoleIdOf<P>>;
+    at?: Instant;
+  }): Promise<CommandResult<P>>;
   get(journeyId: string): Promise<JourneyView<P>>;
   perform<T extends TaskIdOf<P>>(
     journeyId: string,
     task: T | `${T}#${number}`,
-    options: { actor: Actor; as?: RoleIdOf<P>; delegation?: DelegationIdOf<P>; data?: TaskDataOf<P, T> } & CommandOptions,
+    options: {
+      actor: Actor;
+      as?: RoleIdOf<P>;
+      delegation?: DelegationIdOf<P>;
+      data?: TaskDataOf<P, T>;
+    } & CommandOptions,
   ): Promise<CommandResult<P>>;
   observe<T extends TaskIdOf<P>>(
     journeyId: string,
     task: T | `${T}#${number}`,
     options: { source: string; data?: TaskDataOf<P, T> } & CommandOptions,
   ): Promise<CommandResult<P>>;
-  accept(journeyId: string, task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`, options: { actor: Actor; as?: RoleIdOf<P> } & CommandOptions): Promise<CommandResult<P>>;
-  release(journeyId: string, task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`, options: { actor: Actor; reason?: string } & CommandOptions): Promise<CommandResult<P>>;
+  accept(
+    journeyId: string,
+    task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`,
+    options: { actor: Actor; as?: RoleIdOf<P> } & CommandOptions,
+  ): Promise<CommandResult<P>>;
+  release(
+    journeyId: string,
+    task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`,
+    options: { actor: Actor; reason?: string } & CommandOptions,
+  ): Promise<CommandResult<P>>;
   waive(
     journeyId: string,
     task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`,
@@ -115,7 +133,11 @@ export interface ProtocolJourneys<P> {
     task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`,
     options: { actor: Actor; as?: RoleIdOf<P>; reason: string } & CommandOptions,
   ): Promise<CommandResult<P>>;
-  recordFacts(journeyId: string, facts: FactsOf<P>, options?: { by?: Actor; source?: string } & CommandOptions): Promise<CommandResult<P>>;
+  recordFacts(
+    journeyId: string,
+    facts: FactsOf<P>,
+    options?: { by?: Actor; source?: string } & CommandOptions,
+  ): Promise<CommandResult<P>>;
   recordEvent(
     journeyId: string,
     event: EventIdOf<P>,
@@ -124,13 +146,23 @@ export interface ProtocolJourneys<P> {
   handBack(
     journeyId: string,
     delegation: DelegationIdOf<P>,
-    options: { actor: Actor; task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`; reason: string } & CommandOptions,
+    options: {
+      actor: Actor;
+      task: TaskIdOf<P> | `${TaskIdOf<P>}#${number}`;
+      reason: string;
+    } & CommandOptions,
   ): Promise<CommandResult<P>>;
   reroute(
     journeyId: string,
     to: StepIdOf<P>,
     options: { actor: Actor; as?: RoleIdOf<P>; justification: string } & CommandOptions,
   ): Promise<CommandResult<P>>;
-  close(journeyId: string, options: { reason: string; by?: Actor } & CommandOptions): Promise<CommandResult<P>>;
-  cancel(journeyId: string, options: { reason: string; by?: Actor } & CommandOptions): Promise<CommandResult<P>>;
+  close(
+    journeyId: string,
+    options: { reason: string; by?: Actor } & CommandOptions,
+  ): Promise<CommandResult<P>>;
+  cancel(
+    journeyId: string,
+    options: { reason: string; by?: Actor } & CommandOptions,
+  ): Promise<CommandResult<P>>;
 }

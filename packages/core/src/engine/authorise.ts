@@ -11,20 +11,34 @@ export type Authorisation =
   /** An exclusion criterion or red flag holds: the patient goes back to the delegating role. */
   | { readonly allowed: false; readonly delegation: Delegation; readonly reasons: readonly string[] };
 
-const label = (rt: ProtocolRuntime, role: string) => rt.definition.roles.find((r) => r.id === role)?.label.fr ?? role;
+const label = (rt: ProtocolRuntime, role: string) =>
+  rt.definition.roles.find((r) => r.id === role)?.label.fr ?? role;
 const taskLabel = (rt: ProtocolRuntime, task: string) => rt.tasks.get(task)?.task.label.fr ?? task;
 
 /** Checks the role an actor claims; returns it, or the first responsible role they hold. */
-export function actingRole(rt: ProtocolRuntime, actor: Actor, as: string | undefined, candidates: readonly string[]): string | undefined {
+export function actingRole(
+  rt: ProtocolRuntime,
+  actor: Actor,
+  as: string | undefined,
+  candidates: readonly string[],
+): string | undefined {
   if (as !== undefined) {
     if (!rt.roles.has(as))
-      throw new CptsError('UNKNOWN_ROLE', `Role "${as}" does not exist in protocol ${rt.ref.id} (${[...rt.roles].join(', ')})`, {
-        details: { role: as },
-      });
+      throw new CptsError(
+        'UNKNOWN_ROLE',
+        `Role "${as}" does not exist in protocol ${rt.ref.id} (${[...rt.roles].join(', ')})`,
+        {
+          details: { role: as },
+        },
+      );
     if (!actor.roles.includes(as))
-      throw new CptsError('NOT_ALLOWED_ROLE', `${actor.name ?? actor.id} does not hold the role "${label(rt, as)}"`, {
-        details: { actor: actor.id, role: as },
-      });
+      throw new CptsError(
+        'NOT_ALLOWED_ROLE',
+        `${actor.name ?? actor.id} does not hold the role "${label(rt, as)}"`,
+        {
+          details: { actor: actor.id, role: as },
+        },
+      );
     return as;
   }
   return candidates.find((r) => actor.roles.includes(r));
@@ -79,26 +93,43 @@ export function authorise(
   options: { as?: string | undefined; delegation?: string | undefined; at: number },
 ): Authorisation {
   const covering = [...rt.delegations.values()].filter(
-    (d) => d.tasks.includes(instance.task) && (options.delegation === undefined || d.id === options.delegation),
+    (d) =>
+      d.tasks.includes(instance.task) && (options.delegation === undefined || d.id === options.delegation),
   );
   if (options.delegation !== undefined && !rt.delegations.has(options.delegation))
-    throw new CptsError('UNKNOWN_DELEGATION', `Delegation "${options.delegation}" does not exist in protocol ${rt.ref.id}`);
+    throw new CptsError(
+      'UNKNOWN_DELEGATION',
+      `Delegation "${options.delegation}" does not exist in protocol ${rt.ref.id}`,
+    );
   if (options.delegation !== undefined && covering.length === 0)
     throw new CptsError(
       'DELEGATION_REFUSED',
       `Delegation "${options.delegation}" does not cover the task "${taskLabel(rt, instance.task)}"`,
       { details: { reason: 'task-not-covered', delegation: options.delegation, task: instance.task } },
     );
-  const role = actingRole(rt, actor, options.as, [...instance.responsible, ...covering.map((d) => d.delegate)]);
+  const role = actingRole(rt, actor, options.as, [
+    ...instance.responsible,
+    ...covering.map((d) => d.delegate),
+  ]);
   if (role !== undefined && instance.responsible.includes(role) && options.delegation === undefined)
     return { allowed: true, role, delegation: undefined };
   const delegation = covering.find((d) => d.delegate === role);
   if (role === undefined || delegation === undefined) {
-    const who = [...instance.responsible.map((r) => label(rt, r)), ...covering.map((d) => `${label(rt, d.delegate)} (délégation ${d.id})`)];
+    const who = [
+      ...instance.responsible.map((r) => label(rt, r)),
+      ...covering.map((d) => `${label(rt, d.delegate)} (délégation ${d.id})`),
+    ];
     throw new CptsError(
       'NOT_ALLOWED_ROLE',
       `${actor.name ?? actor.id}${role ? ` as "${label(rt, role)}"` : ''} may not perform "${taskLabel(rt, instance.task)}": it is for ${who.join(', ')}`,
-      { details: { actor: actor.id, role, task: instance.task, allowed: [...instance.responsible, ...covering.map((d) => d.delegate)] } },
+      {
+        details: {
+          actor: actor.id,
+          role,
+          task: instance.task,
+          allowed: [...instance.responsible, ...covering.map((d) => d.delegate)],
+        },
+      },
     );
   }
   const refuse = (reason: string, message: string): never => {

@@ -1,13 +1,15 @@
-import { assign, setup, type StateNodeConfig } from 'xstate';
+import { assign, type StateNodeConfig, setup } from 'xstate';
 import type { InputEvent } from '../history/events.js';
+import { parseProtocol } from '../model/parse.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import type { Step } from '../model/step.js';
-import { parseProtocol } from '../model/parse.js';
 import { buildRuntime, type ProtocolRuntime } from './runtime.js';
 import { applyInput, enterStep, exitStep, holds, type MachineContext } from './state.js';
 
 /** Events the compiled machine takes: input events stamped with their instant. */
-export type MachineEvent = Exclude<InputEvent, { type: 'journey.started' | 'journey.migrated' }> & { at: number };
+export type MachineEvent = Exclude<InputEvent, { type: 'journey.started' | 'journey.migrated' }> & {
+  at: number;
+};
 
 /** Input of the compiled machine: the journey's initial context (facts, start instant…). */
 export type MachineInput = MachineContext;
@@ -49,7 +51,20 @@ function machineFor(rt: ProtocolRuntime) {
     },
   });
 
-  const stateFor = (step: Step): StateNodeConfig<MachineContext, MachineEvent, never, never, never, never, never, never, never, never> => {
+  const stateFor = (
+    step: Step,
+  ): StateNodeConfig<
+    MachineContext,
+    MachineEvent,
+    never,
+    never,
+    never,
+    never,
+    never,
+    never,
+    never,
+    never
+  > => {
     const children = step.steps ?? [];
     const node: Record<string, unknown> = {
       id: step.id,
@@ -90,7 +105,10 @@ export type CompiledMachine = ReturnType<typeof machineFor>;
 const compiled = new WeakMap<object, { machine: CompiledMachine; runtime: ProtocolRuntime }>();
 
 /** The compiled machine and the run-time lookups of a definition (cached per definition object). */
-export function compileRuntime(definition: ProtocolDefinition): { machine: CompiledMachine; runtime: ProtocolRuntime } {
+export function compileRuntime(definition: ProtocolDefinition): {
+  machine: CompiledMachine;
+  runtime: ProtocolRuntime;
+} {
   let hit = compiled.get(definition);
   if (!hit) {
     const runtime = buildRuntime(definition);

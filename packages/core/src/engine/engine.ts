@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor as XActor, createActor, type StateValue } from 'xstate';
+import { createActor, type StateValue, type Actor as XActor } from 'xstate';
 import { CptsError } from '../errors.js';
 import type { Attribution, HistoryEvent, InputEvent } from '../history/events.js';
 import { isInputEvent } from '../history/events.js';
-import { type IndicatorPeriod, type IndicatorResult, computeIndicators } from '../indicators/compute.js';
+import { computeIndicators, type IndicatorPeriod, type IndicatorResult } from '../indicators/compute.js';
 import { parseProtocol } from '../model/parse.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import { MemoryStore } from '../store/memory.js';
@@ -63,7 +63,13 @@ export interface Engine extends JourneyCommands {
   /** Starts a journey on a registered protocol, by id (latest version) or `id@version`, or by definition. */
   start(
     protocol: string | object,
-    options: { facts: Record<string, unknown>; journeyId?: string; by?: Actor; at?: Instant; timeZone?: string },
+    options: {
+      facts: Record<string, unknown>;
+      journeyId?: string;
+      by?: Actor;
+      at?: Instant;
+      timeZone?: string;
+    },
   ): Promise<CommandResult>;
   /** The append-only history of a journey. */
   history(journeyId: string): Promise<readonly HistoryEvent[]>;
@@ -72,11 +78,20 @@ export interface Engine extends JourneyCommands {
   /** Like `tick`, but visits every due instant in order up to `at`, so each rupture is dated exactly. */
   runUntil(at?: Instant): Promise<TickResult>;
   /** *Qui fait quoi, quand*: what is due for a role or an actor, across journeys, by due date. */
-  worklist(query: { role?: string; actor?: Actor; at?: Instant; protocolId?: string }): Promise<WorklistItem[]>;
+  worklist(query: {
+    role?: string;
+    actor?: Actor;
+    at?: Instant;
+    protocolId?: string;
+  }): Promise<WorklistItem[]>;
   /** Computes a protocol's indicators over a period from the histories of its journeys. */
   indicators(protocol: string | object, period: IndicatorPeriod): Promise<IndicatorResult[]>;
   /** Moves a journey to another version of its protocol, mapping steps and tasks explicitly. */
-  migrate(journeyId: string, to: string | object, migration?: Migration & { by?: Actor; at?: Instant }): Promise<CommandResult>;
+  migrate(
+    journeyId: string,
+    to: string | object,
+    migration?: Migration & { by?: Actor; at?: Instant },
+  ): Promise<CommandResult>;
   /** A serialisable snapshot of a journey. */
   snapshot(journeyId: string): Promise<JourneySnapshot>;
   /** A journey view from a snapshot (and history entries after it), without touching the store. */
@@ -88,7 +103,11 @@ export interface Engine extends JourneyCommands {
 }
 
 const attribution = (actor: Actor | undefined, role?: string, delegation?: string): Attribution | undefined =>
-  actor && { actor: actor.id, ...(role !== undefined && { role }), ...(delegation !== undefined && { delegation }) };
+  actor && {
+    actor: actor.id,
+    ...(role !== undefined && { role }),
+    ...(delegation !== undefined && { delegation }),
+  };
 
 /**
  * Creates an engine.
@@ -150,13 +169,20 @@ export function createEngine(options: EngineOptions): Engine {
     if (typeof protocol !== 'string') return register(protocol);
     const rt = protocol.includes('@') ? byKey.get(protocol) : latest.get(protocol);
     if (!rt)
-      throw new CptsError('VERSION_MISMATCH', `Protocol ${protocol} is not registered with this engine (${[...byKey.keys()].join(', ') || 'none'})`, {
-        details: { protocol },
-      });
+      throw new CptsError(
+        'VERSION_MISMATCH',
+        `Protocol ${protocol} is not registered with this engine (${[...byKey.keys()].join(', ') || 'none'})`,
+        {
+          details: { protocol },
+        },
+      );
     return rt;
   }
 
-  function runtimeFor(ref: { id: string; version: string; hash: string }, journeyId: string): ProtocolRuntime {
+  function runtimeFor(
+    ref: { id: string; version: string; hash: string },
+    journeyId: string,
+  ): ProtocolRuntime {
     const rt = byKey.get(`${ref.id}@${ref.version}`);
     if (!rt || rt.ref.hash !== ref.hash)
       throw new CptsError(
@@ -197,14 +223,21 @@ export function createEngine(options: EngineOptions): Engine {
     if (from) {
       const rt = runtimeFor(from.snapshot.context.protocol, from.snapshot.journeyId);
       const { machine } = compileRuntime(rt.definition);
-      current = { runtime: rt, machine, actor: restoreActor(machine, from.snapshot.value, from.snapshot.context), version: from.snapshot.version };
+      current = {
+        runtime: rt,
+        machine,
+        actor: restoreActor(machine, from.snapshot.value, from.snapshot.context),
+        version: from.snapshot.version,
+      };
     }
     for (const e of history) {
       if (current && e.seq <= current.version) continue;
       if (e.type === 'journey.started') {
         const rt = runtimeFor(e.protocol, e.journeyId);
         const { machine } = compileRuntime(rt.definition);
-        const actor = createActor(machine, { input: startContext(rt, e.journeyId, e.facts, e.at, e.timeZone) });
+        const actor = createActor(machine, {
+          input: startContext(rt, e.journeyId, e.facts, e.at, e.timeZone),
+        });
         actor.start();
         current = { runtime: rt, machine, actor, version: e.seq };
       } else if (!current) {
@@ -230,7 +263,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (hit) return hit;
     const stored = await store.load(journeyId);
     if (!stored || stored.history.length === 0)
-      throw new CptsError('UNKNOWN_JOURNEY', `No journey ${journeyId} in the store`, { details: { journeyId } });
+      throw new CptsError('UNKNOWN_JOURNEY', `No journey ${journeyId} in the store`, {
+        details: { journeyId },
+      });
     const l = replay(stored.history);
     remember(journeyId, l);
     return l;
@@ -259,11 +294,21 @@ export function createEngine(options: EngineOptions): Engine {
       required: t.required,
       rupture: t.rupture,
     }));
-    return { journeyId: ctx.journeyId, protocol: ctx.protocol, status: ctx.status, wakeAt: wakeAt(rt, ctx), openTasks };
+    return {
+      journeyId: ctx.journeyId,
+      protocol: ctx.protocol,
+      status: ctx.status,
+      wakeAt: wakeAt(rt, ctx),
+      openTasks,
+    };
   }
 
   /** Sends validated input events, appends them with what they caused; on a failed write, nothing stays. */
-  async function commit(journeyId: string, l: Live, inputs: readonly (InputEvent & { at: number })[]): Promise<CommandResult> {
+  async function commit(
+    journeyId: string,
+    l: Live,
+    inputs: readonly (InputEvent & { at: number })[],
+  ): Promise<CommandResult> {
     const out: HistoryEvent[] = [];
     let seq = l.version;
     for (const input of inputs) {
@@ -271,7 +316,11 @@ export function createEngine(options: EngineOptions): Engine {
       const snap = l.actor.getSnapshot();
       if (snap.status === 'error') {
         evict(journeyId);
-        throw new CptsError('INVALID_COMMAND', `The journey could not apply ${input.type}: ${String(snap.error)}`, { cause: snap.error });
+        throw new CptsError(
+          'INVALID_COMMAND',
+          `The journey could not apply ${input.type}: ${String(snap.error)}`,
+          { cause: snap.error },
+        );
       }
       out.push({ ...input, seq: ++seq } as HistoryEvent);
       for (const d of snap.context.emitted) out.push({ ...d, seq: ++seq, at: input.at } as HistoryEvent);
@@ -286,7 +335,14 @@ export function createEngine(options: EngineOptions): Engine {
     return { journey: journeyView(l.runtime, contextOf(l), l.version), events: out };
   }
 
-  async function refuse(journeyId: string, l: Live, command: string, error: CptsError, by: Actor | undefined, at: number) {
+  async function refuse(
+    journeyId: string,
+    l: Live,
+    command: string,
+    error: CptsError,
+    by: Actor | undefined,
+    at: number,
+  ) {
     const entry: HistoryEvent = {
       type: 'command.refused',
       command,
@@ -337,9 +393,13 @@ export function createEngine(options: EngineOptions): Engine {
           `${command} at ${new Date(at).toISOString()} is before the journey's latest event (${new Date(ctx.now).toISOString()})`,
         );
       if (ctx.status === 'closed' || ctx.status === 'cancelled')
-        throw new CptsError('JOURNEY_CLOSED', `Journey ${journeyId} is ${ctx.status === 'closed' ? 'closed' : 'cancelled'}: ${command} is not possible`, {
-          details: { journeyId, status: ctx.status },
-        });
+        throw new CptsError(
+          'JOURNEY_CLOSED',
+          `Journey ${journeyId} is ${ctx.status === 'closed' ? 'closed' : 'cancelled'}: ${command} is not possible`,
+          {
+            details: { journeyId, status: ctx.status },
+          },
+        );
       const inputs = decide(l, ctx, at);
       return await commit(journeyId, l, inputs);
     } catch (e) {
@@ -356,10 +416,15 @@ export function createEngine(options: EngineOptions): Engine {
   function instanceOf(rt: ProtocolRuntime, ctx: MachineContext, ref: string): TaskInstance {
     const [taskId] = ref.split('#');
     if (!rt.tasks.has(taskId!))
-      throw new CptsError('UNKNOWN_TASK', `Task "${taskId}" does not exist in protocol ${rt.ref.id}`, { details: { task: ref } });
+      throw new CptsError('UNKNOWN_TASK', `Task "${taskId}" does not exist in protocol ${rt.ref.id}`, {
+        details: { task: ref },
+      });
     if (ref.includes('#')) {
       const inst = ctx.tasks.find((t) => t.id === ref);
-      if (!inst) throw new CptsError('UNKNOWN_TASK', `Task occurrence "${ref}" was never opened in this journey`, { details: { task: ref } });
+      if (!inst)
+        throw new CptsError('UNKNOWN_TASK', `Task occurrence "${ref}" was never opened in this journey`, {
+          details: { task: ref },
+        });
       if (!isOpen(inst)) throw notOpen(rt, inst);
       return inst;
     }
@@ -373,11 +438,19 @@ export function createEngine(options: EngineOptions): Engine {
         { details: { task: ref, status: 'inactive' } },
       );
     }
-    return open.reduce((a, b) => ((a.dueAt ?? Number.POSITIVE_INFINITY) <= (b.dueAt ?? Number.POSITIVE_INFINITY) ? a : b));
+    return open.reduce((a, b) =>
+      (a.dueAt ?? Number.POSITIVE_INFINITY) <= (b.dueAt ?? Number.POSITIVE_INFINITY) ? a : b,
+    );
   }
 
   function notOpen(rt: ProtocolRuntime, inst: TaskInstance): CptsError {
-    const statusFr = { completed: 'déjà réalisée', cancelled: 'annulée', waived: 'écartée (dérogation)', open: 'ouverte', accepted: 'prise en charge' }[inst.status];
+    const statusFr = {
+      completed: 'déjà réalisée',
+      cancelled: 'annulée',
+      waived: 'écartée (dérogation)',
+      open: 'ouverte',
+      accepted: 'prise en charge',
+    }[inst.status];
     return new CptsError(
       'TASK_NOT_OPEN',
       `Task "${rt.tasks.get(inst.task)?.task.label.fr ?? inst.task}" (${inst.id}) is ${inst.status} (${statusFr})${inst.closedBy ? ` by ${inst.closedBy}` : ''}`,
@@ -399,31 +472,49 @@ export function createEngine(options: EngineOptions): Engine {
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
       throw new CptsError('INVALID_DATA', `The data of "${inst.task}" must be an object`);
     if (validate && !validate(data ?? {}))
-      throw new CptsError('INVALID_DATA', `Invalid data for "${rt.tasks.get(inst.task)!.task.label.fr}": ${describeAjvErrors(validate)}`, {
-        details: { task: inst.task, errors: validate.errors },
-      });
+      throw new CptsError(
+        'INVALID_DATA',
+        `Invalid data for "${rt.tasks.get(inst.task)!.task.label.fr}": ${describeAjvErrors(validate)}`,
+        {
+          details: { task: inst.task, errors: validate.errors },
+        },
+      );
     if (!validate && data !== undefined && Object.keys(data).length > 0)
-      throw new CptsError('INVALID_DATA', `Task "${inst.task}" records no data, got ${Object.keys(data).join(', ')}`);
+      throw new CptsError(
+        'INVALID_DATA',
+        `Task "${inst.task}" records no data, got ${Object.keys(data).join(', ')}`,
+      );
   }
 
-  function checkFacts(rt: ProtocolRuntime, facts: unknown, base: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  function checkFacts(
+    rt: ProtocolRuntime,
+    facts: unknown,
+    base: Readonly<Record<string, unknown>>,
+  ): Record<string, unknown> {
     if (typeof facts !== 'object' || facts === null || Array.isArray(facts))
       throw new CptsError('INVALID_FACTS', 'Facts must be an object of named values');
     const known = Object.keys(rt.definition.facts.properties ?? {});
     const unknown = Object.keys(facts).filter((k) => !known.includes(k));
     if (unknown.length > 0)
-      throw new CptsError('INVALID_FACTS', `Unknown fact${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${known.join(', ') || 'none'})`, {
-        details: { unknown },
-      });
+      throw new CptsError(
+        'INVALID_FACTS',
+        `Unknown fact${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (known: ${known.join(', ') || 'none'})`,
+        {
+          details: { unknown },
+        },
+      );
     const merged = { ...base, ...(facts as Record<string, unknown>) };
     for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
     if (!rt.validateFacts(merged))
-      throw new CptsError('INVALID_FACTS', `Invalid facts: ${describeAjvErrors(rt.validateFacts)}`, { details: { errors: rt.validateFacts.errors } });
+      throw new CptsError('INVALID_FACTS', `Invalid facts: ${describeAjvErrors(rt.validateFacts)}`, {
+        details: { errors: rt.validateFacts.errors },
+      });
     return facts as Record<string, unknown>;
   }
 
   function requireText(value: unknown, what: string): string {
-    if (typeof value !== 'string' || value.trim() === '') throw new CptsError('INVALID_COMMAND', `A ${what} is required`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new CptsError('INVALID_COMMAND', `A ${what} is required`);
     return value;
   }
 
@@ -461,7 +552,15 @@ export function createEngine(options: EngineOptions): Engine {
           throw new CptsError(
             'DELEGATION_REFUSED',
             `Delegation "${decision.delegation.label.fr}" refused, patient handed back to the ${decision.delegation.delegating}: ${decision.reasons.join('; ')}`,
-            { details: { reason: 'exclusion', delegation: decision.delegation.id, reasons: decision.reasons, handedBack: true, record } },
+            {
+              details: {
+                reason: 'exclusion',
+                delegation: decision.delegation.id,
+                reasons: decision.reasons,
+                handedBack: true,
+                record,
+              },
+            },
           );
         }
         const data = o.data as unknown as Record<string, unknown> | undefined;
@@ -484,7 +583,9 @@ export function createEngine(options: EngineOptions): Engine {
         const inst = instanceOf(l.runtime, ctx, task);
         const data = o.data as unknown as Record<string, unknown> | undefined;
         checkData(l.runtime, inst, data);
-        return [{ type: 'task.completed', instance: inst.id, source, ...(data !== undefined && { data }), at }];
+        return [
+          { type: 'task.completed', instance: inst.id, source, ...(data !== undefined && { data }), at },
+        ];
       });
     },
 
@@ -493,13 +594,24 @@ export function createEngine(options: EngineOptions): Engine {
         const actor = requireActor(o.actor);
         const inst = instanceOf(l.runtime, ctx, task);
         checkTaken(l.runtime, inst, actor);
-        if (inst.status === 'accepted') throw new CptsError('INVALID_COMMAND', `${actor.id} has already accepted ${inst.id}`);
+        if (inst.status === 'accepted')
+          throw new CptsError('INVALID_COMMAND', `${actor.id} has already accepted ${inst.id}`);
         const covering = [...l.runtime.delegations.values()].filter((d) => d.tasks.includes(inst.task));
-        const role = actingRole(l.runtime, actor, o.as, [...inst.responsible, ...covering.map((d) => d.delegate)]);
-        if (role === undefined || (!inst.responsible.includes(role) && !covering.some((d) => d.delegate === role)))
-          throw new CptsError('NOT_ALLOWED_ROLE', `${actor.name ?? actor.id} may not take "${inst.task}": it is for ${inst.responsible.join(', ')}`, {
-            details: { actor: actor.id, task: inst.task },
-          });
+        const role = actingRole(l.runtime, actor, o.as, [
+          ...inst.responsible,
+          ...covering.map((d) => d.delegate),
+        ]);
+        if (
+          role === undefined ||
+          (!inst.responsible.includes(role) && !covering.some((d) => d.delegate === role))
+        )
+          throw new CptsError(
+            'NOT_ALLOWED_ROLE',
+            `${actor.name ?? actor.id} may not take "${inst.task}": it is for ${inst.responsible.join(', ')}`,
+            {
+              details: { actor: actor.id, task: inst.task },
+            },
+          );
         return [{ type: 'task.accepted', instance: inst.id, by: attribution(actor, role)!, at }];
       });
     },
@@ -508,20 +620,36 @@ export function createEngine(options: EngineOptions): Engine {
       return run(journeyId, 'release', { ...o, by: o.actor }, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const inst = instanceOf(l.runtime, ctx, task);
-        if (inst.status !== 'accepted') throw new CptsError('INVALID_COMMAND', `${inst.id} is not taken by anyone: nothing to release`);
+        if (inst.status !== 'accepted')
+          throw new CptsError('INVALID_COMMAND', `${inst.id} is not taken by anyone: nothing to release`);
         checkTaken(l.runtime, inst, actor);
-        return [{ type: 'task.released', instance: inst.id, by: attribution(actor)!, ...(o.reason !== undefined && { reason: o.reason }), at }];
+        return [
+          {
+            type: 'task.released',
+            instance: inst.id,
+            by: attribution(actor)!,
+            ...(o.reason !== undefined && { reason: o.reason }),
+            at,
+          },
+        ];
       });
     },
 
     waive(journeyId, task, o) {
       return run(journeyId, 'waive', { ...o, by: o.actor }, (l, ctx, at) => {
         const actor = requireActor(o.actor);
-        const justification = requireText(o.justification, 'justification (why the protocol is not followed)');
+        const justification = requireText(
+          o.justification,
+          'justification (why the protocol is not followed)',
+        );
         const inst = instanceOf(l.runtime, ctx, task);
         const role = actingRole(l.runtime, actor, o.as, inst.responsible);
         if (role === undefined || !inst.responsible.includes(role))
-          throw new CptsError('NOT_ALLOWED_ROLE', `Only ${inst.responsible.join(', ')} may waive "${inst.task}"`, { details: { task: inst.task } });
+          throw new CptsError(
+            'NOT_ALLOWED_ROLE',
+            `Only ${inst.responsible.join(', ')} may waive "${inst.task}"`,
+            { details: { task: inst.task } },
+          );
         return [{ type: 'task.waived', instance: inst.id, by: attribution(actor, role)!, justification, at }];
       });
     },
@@ -533,7 +661,11 @@ export function createEngine(options: EngineOptions): Engine {
         const inst = instanceOf(l.runtime, ctx, task);
         const role = actingRole(l.runtime, actor, o.as, inst.responsible);
         if (role === undefined || !inst.responsible.includes(role))
-          throw new CptsError('NOT_ALLOWED_ROLE', `Only ${inst.responsible.join(', ')} may cancel "${inst.task}"`, { details: { task: inst.task } });
+          throw new CptsError(
+            'NOT_ALLOWED_ROLE',
+            `Only ${inst.responsible.join(', ')} may cancel "${inst.task}"`,
+            { details: { task: inst.task } },
+          );
         return [{ type: 'task.cancelled', instance: inst.id, by: attribution(actor, role)!, reason, at }];
       });
     },
@@ -541,17 +673,31 @@ export function createEngine(options: EngineOptions): Engine {
     recordFacts(journeyId, facts, o = {}) {
       return run(journeyId, 'recordFacts', o, (l, ctx, at) => {
         const valid = checkFacts(l.runtime, facts, ctx.facts);
-        return [{ type: 'facts.recorded', facts: valid, by: attribution(o.by), ...(o.source !== undefined && { source: o.source }), at }];
+        return [
+          {
+            type: 'facts.recorded',
+            facts: valid,
+            by: attribution(o.by),
+            ...(o.source !== undefined && { source: o.source }),
+            at,
+          },
+        ];
       });
     },
 
     recordEvent(journeyId, event, o = {}) {
       return run(journeyId, 'recordEvent', o, (l, _ctx, at) => {
         if (!l.runtime.events.has(event))
-          throw new CptsError('UNKNOWN_EVENT', `Event "${event}" does not exist in protocol ${l.runtime.ref.id} (${[...l.runtime.events].join(', ') || 'none'})`);
+          throw new CptsError(
+            'UNKNOWN_EVENT',
+            `Event "${event}" does not exist in protocol ${l.runtime.ref.id} (${[...l.runtime.events].join(', ') || 'none'})`,
+          );
         const validate = l.runtime.validateEventData.get(event);
         if (validate && !validate(o.data ?? {}))
-          throw new CptsError('INVALID_DATA', `Invalid data for event "${event}": ${describeAjvErrors(validate)}`);
+          throw new CptsError(
+            'INVALID_DATA',
+            `Invalid data for event "${event}": ${describeAjvErrors(validate)}`,
+          );
         return [
           {
             type: 'event.recorded',
@@ -570,14 +716,31 @@ export function createEngine(options: EngineOptions): Engine {
         const actor = requireActor(o.actor);
         const reason = requireText(o.reason, 'reason for the hand-back');
         const delegation = l.runtime.delegations.get(delegationId);
-        if (!delegation) throw new CptsError('UNKNOWN_DELEGATION', `Delegation "${delegationId}" does not exist in protocol ${l.runtime.ref.id}`);
+        if (!delegation)
+          throw new CptsError(
+            'UNKNOWN_DELEGATION',
+            `Delegation "${delegationId}" does not exist in protocol ${l.runtime.ref.id}`,
+          );
         if (!actor.roles.includes(delegation.delegate))
-          throw new CptsError('NOT_ALLOWED_ROLE', `Only a ${delegation.delegate} acting under "${delegation.label.fr}" can hand the patient back`);
+          throw new CptsError(
+            'NOT_ALLOWED_ROLE',
+            `Only a ${delegation.delegate} acting under "${delegation.label.fr}" can hand the patient back`,
+          );
         const inst = instanceOf(l.runtime, ctx, o.task);
         if (!delegation.tasks.includes(inst.task))
-          throw new CptsError('DELEGATION_REFUSED', `Delegation "${delegation.label.fr}" does not cover "${inst.task}"`);
+          throw new CptsError(
+            'DELEGATION_REFUSED',
+            `Delegation "${delegation.label.fr}" does not cover "${inst.task}"`,
+          );
         return [
-          { type: 'delegation.handed-back', delegation: delegation.id, instance: inst.id, by: attribution(actor, delegation.delegate, delegation.id)!, reasons: [reason], at },
+          {
+            type: 'delegation.handed-back',
+            delegation: delegation.id,
+            instance: inst.id,
+            by: attribution(actor, delegation.delegate, delegation.id)!,
+            reasons: [reason],
+            at,
+          },
         ];
       });
     },
@@ -585,14 +748,27 @@ export function createEngine(options: EngineOptions): Engine {
     reroute(journeyId, to, o) {
       return run(journeyId, 'reroute', { ...o, by: o.actor }, (l, ctx, at) => {
         const actor = requireActor(o.actor);
-        const justification = requireText(o.justification, 'justification (why the journey leaves the protocol path)');
-        if (!l.runtime.steps.has(to)) throw new CptsError('INVALID_COMMAND', `Step "${to}" does not exist in protocol ${l.runtime.ref.id}`);
-        if (ctx.active.includes(to)) throw new CptsError('INVALID_COMMAND', `The journey is already in step "${to}"`);
-        const responsible = new Set(ctx.active.flatMap((s) => (l.runtime.tasksByStep.get(s) ?? []).flatMap((t) => t.task.responsible)));
+        const justification = requireText(
+          o.justification,
+          'justification (why the journey leaves the protocol path)',
+        );
+        if (!l.runtime.steps.has(to))
+          throw new CptsError(
+            'INVALID_COMMAND',
+            `Step "${to}" does not exist in protocol ${l.runtime.ref.id}`,
+          );
+        if (ctx.active.includes(to))
+          throw new CptsError('INVALID_COMMAND', `The journey is already in step "${to}"`);
+        const responsible = new Set(
+          ctx.active.flatMap((s) => (l.runtime.tasksByStep.get(s) ?? []).flatMap((t) => t.task.responsible)),
+        );
         const candidates = responsible.size > 0 ? [...responsible] : [...l.runtime.roles];
         const role = actingRole(l.runtime, actor, o.as, candidates);
         if (role === undefined || !candidates.includes(role))
-          throw new CptsError('NOT_ALLOWED_ROLE', `Only ${candidates.join(', ')} may change the course of the current step`);
+          throw new CptsError(
+            'NOT_ALLOWED_ROLE',
+            `Only ${candidates.join(', ')} may change the course of the current step`,
+          );
         return [{ type: 'journey.rerouted', to, by: attribution(actor, role)!, justification, at }];
       });
     },
@@ -610,7 +786,13 @@ export function createEngine(options: EngineOptions): Engine {
     },
   };
 
-  function startContext(rt: ProtocolRuntime, journeyId: string, facts: Record<string, unknown>, at: number, timeZone: string): MachineContext {
+  function startContext(
+    rt: ProtocolRuntime,
+    journeyId: string,
+    facts: Record<string, unknown>,
+    at: number,
+    timeZone: string,
+  ): MachineContext {
     return regrade(rt, initialContext(rt, { journeyId, facts, at, timeZone }));
   }
 
@@ -646,12 +828,16 @@ export function createEngine(options: EngineOptions): Engine {
       seq: 1,
       at,
     };
-    const out: HistoryEvent[] = [started, ...actor.getSnapshot().context.emitted.map((d, i) => ({ ...d, seq: i + 2, at }) as HistoryEvent)];
+    const out: HistoryEvent[] = [
+      started,
+      ...actor.getSnapshot().context.emitted.map((d, i) => ({ ...d, seq: i + 2, at }) as HistoryEvent),
+    ];
     try {
       await store.append(journeyId, 0, out, indexOf(l));
     } catch (e) {
       actor.stop();
-      if (CptsError.is(e) && e.code === 'CONFLICT') throw new CptsError('JOURNEY_EXISTS', `Journey ${journeyId} already exists`, { cause: e });
+      if (CptsError.is(e) && e.code === 'CONFLICT')
+        throw new CptsError('JOURNEY_EXISTS', `Journey ${journeyId} already exists`, { cause: e });
       throw e;
     }
     l.version = out.length;
@@ -702,16 +888,26 @@ export function createEngine(options: EngineOptions): Engine {
     return { journeys: [...journeys], events };
   }
 
-  async function worklist(query: { role?: string; actor?: Actor; at?: Instant; protocolId?: string }): Promise<WorklistItem[]> {
+  async function worklist(query: {
+    role?: string;
+    actor?: Actor;
+    at?: Instant;
+    protocolId?: string;
+  }): Promise<WorklistItem[]> {
     const now = query.at === undefined ? clock.now() : toMillis(query.at);
-    if (!query.role && !query.actor) throw new CptsError('INVALID_COMMAND', 'A worklist is for a role or an actor');
+    if (!query.role && !query.actor)
+      throw new CptsError('INVALID_COMMAND', 'A worklist is for a role or an actor');
     const roles = query.role ? [query.role] : [...(query.actor?.roles ?? [])];
     const rows = new Map<string, { row: OpenTaskRecord; via: WorklistItem['via'] }>();
     const key = (r: OpenTaskRecord) => `${r.journeyId}/${r.instance}`;
-    for (const row of await store.openTasks({ roles, ...(query.protocolId && { protocolId: query.protocolId }) }))
+    for (const row of await store.openTasks({
+      roles,
+      ...(query.protocolId && { protocolId: query.protocolId }),
+    }))
       rows.set(key(row), { row, via: 'responsible' });
     if (query.actor) {
-      for (const row of await store.openTasks({ acceptedBy: query.actor.id })) rows.set(key(row), { row, via: 'accepted' });
+      for (const row of await store.openTasks({ acceptedBy: query.actor.id }))
+        rows.set(key(row), { row, via: 'accepted' });
       // Tasks the actor may do under a delegation.
       for (const rt of byKey.values()) {
         const delegated = rt.definition.delegations.filter((d) => roles.includes(d.delegate));
@@ -771,36 +967,78 @@ export function createEngine(options: EngineOptions): Engine {
     const taskMap = (t: string) => migration.tasks?.[t] ?? t;
     const problems: string[] = [];
     const active = ctx.active.map(stepMap);
-    for (const s of active) if (!to.steps.has(s)) problems.push(`active step "${s}" does not exist in ${to.ref.version}: map it in migration.steps`);
+    for (const s of active)
+      if (!to.steps.has(s))
+        problems.push(`active step "${s}" does not exist in ${to.ref.version}: map it in migration.steps`);
     for (const t of ctx.tasks.filter(isOpen))
-      if (!to.tasks.has(taskMap(t.task))) problems.push(`open task "${t.task}" does not exist in ${to.ref.version}: map it in migration.tasks`);
+      if (!to.tasks.has(taskMap(t.task)))
+        problems.push(`open task "${t.task}" does not exist in ${to.ref.version}: map it in migration.tasks`);
     if (problems.length > 0)
-      throw new CptsError('VERSION_MISMATCH', `Cannot migrate journey ${ctx.journeyId} to ${to.ref.id}@${to.ref.version}: ${problems.join('; ')}`, {
-        details: { problems },
-      });
+      throw new CptsError(
+        'VERSION_MISMATCH',
+        `Cannot migrate journey ${ctx.journeyId} to ${to.ref.id}@${to.ref.version}: ${problems.join('; ')}`,
+        {
+          details: { problems },
+        },
+      );
     const tasks = ctx.tasks.map((t) => {
       const task = taskMap(t.task);
       const def = to.tasks.get(task);
-      return { ...t, task, id: task === t.task ? t.id : `${task}#${t.occurrence}`, step: def ? def.step : stepMap(t.step) };
+      return {
+        ...t,
+        task,
+        id: task === t.task ? t.id : `${task}#${t.occurrence}`,
+        step: def ? def.step : stepMap(t.step),
+      };
     });
     const entered = Object.fromEntries(Object.entries(ctx.entered).map(([k, v]) => [stepMap(k), v]));
-    const context: MachineContext = { ...ctx, protocol: to.ref, active, tasks, entered, now: at, emitted: [], pendingEvent: undefined, reroute: undefined };
+    const context: MachineContext = {
+      ...ctx,
+      protocol: to.ref,
+      active,
+      tasks,
+      entered,
+      now: at,
+      emitted: [],
+      pendingEvent: undefined,
+      reroute: undefined,
+    };
     const { machine } = compileRuntime(to.definition);
     l.actor.stop();
-    return { runtime: to, machine, actor: restoreActor(machine, stateValueOf(to, active), context), version: l.version };
+    return {
+      runtime: to,
+      machine,
+      actor: restoreActor(machine, stateValueOf(to, active), context),
+      version: l.version,
+    };
   }
 
-  function migrate(journeyId: string, target: string | object, m: Migration & { by?: Actor; at?: Instant } = {}): Promise<CommandResult> {
+  function migrate(
+    journeyId: string,
+    target: string | object,
+    m: Migration & { by?: Actor; at?: Instant } = {},
+  ): Promise<CommandResult> {
     return serial(journeyId, () => migrateNow(journeyId, target, m));
   }
 
-  async function migrateNow(journeyId: string, target: string | object, m: Migration & { by?: Actor; at?: Instant }): Promise<CommandResult> {
+  async function migrateNow(
+    journeyId: string,
+    target: string | object,
+    m: Migration & { by?: Actor; at?: Instant },
+  ): Promise<CommandResult> {
     const to = resolveProtocol(target);
     const l = await load(journeyId);
     const ctx = contextOf(l);
     if (to.ref.id !== ctx.protocol.id)
-      throw new CptsError('VERSION_MISMATCH', `Journey ${journeyId} runs ${ctx.protocol.id}; it cannot move to another protocol (${to.ref.id})`);
-    if (to.ref.hash === ctx.protocol.hash) throw new CptsError('INVALID_COMMAND', `Journey ${journeyId} already runs ${to.ref.id}@${to.ref.version}`);
+      throw new CptsError(
+        'VERSION_MISMATCH',
+        `Journey ${journeyId} runs ${ctx.protocol.id}; it cannot move to another protocol (${to.ref.id})`,
+      );
+    if (to.ref.hash === ctx.protocol.hash)
+      throw new CptsError(
+        'INVALID_COMMAND',
+        `Journey ${journeyId} already runs ${to.ref.id}@${to.ref.version}`,
+      );
     const at = m.at === undefined ? Math.max(clock.now(), ctx.now) : toMillis(m.at);
     const next = migrateLive(l, to, m, at);
     const entry: HistoryEvent = {
@@ -830,13 +1068,19 @@ export function createEngine(options: EngineOptions): Engine {
     },
     for<const P extends object>(definition: P): ProtocolJourneys<P> {
       const rt = register(definition);
-      return { ...(commands as unknown as ProtocolJourneys<P>), start: (o) => start(rt.definition, o as never) as never };
+      return {
+        ...(commands as unknown as ProtocolJourneys<P>),
+        start: (o) => start(rt.definition, o as never) as never,
+      };
     },
     start,
     ...commands,
     async history(journeyId) {
       const stored = await store.load(journeyId);
-      if (!stored) throw new CptsError('UNKNOWN_JOURNEY', `No journey ${journeyId} in the store`, { details: { journeyId } });
+      if (!stored)
+        throw new CptsError('UNKNOWN_JOURNEY', `No journey ${journeyId} in the store`, {
+          details: { journeyId },
+        });
       return stored.history;
     },
     tick,
@@ -865,7 +1109,11 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-function restoreActor(machine: CompiledMachine, value: StateValue, context: MachineContext): XActor<CompiledMachine> {
+function restoreActor(
+  machine: CompiledMachine,
+  value: StateValue,
+  context: MachineContext,
+): XActor<CompiledMachine> {
   const snapshot = machine.resolveState({ value, context });
   const actor = createActor(machine, { snapshot, input: context });
   actor.start();
@@ -883,7 +1131,8 @@ function stateValueOf(rt: ProtocolRuntime, active: readonly string[]): StateValu
     }
     const keys = Object.keys(value);
     if (keys.length === 1 && Object.keys(value[keys[0]!] as object).length === 0) return keys[0]!;
-    for (const k of keys) if (typeof value[k] === 'object' && Object.keys(value[k] as object).length === 0) value[k] = {};
+    for (const k of keys)
+      if (typeof value[k] === 'object' && Object.keys(value[k] as object).length === 0) value[k] = {};
     return value;
   };
   return level(undefined);
@@ -894,7 +1143,8 @@ export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
   if (ctx.status === 'closed' || ctx.status === 'cancelled') return undefined;
   let w = Number.POSITIVE_INFINITY;
   for (const t of ctx.tasks)
-    if (t.required && isOpen(t) && t.rupture === undefined && t.dueAt !== undefined && t.dueAt + 1 > ctx.now) w = Math.min(w, t.dueAt + 1);
+    if (t.required && isOpen(t) && t.rupture === undefined && t.dueAt !== undefined && t.dueAt + 1 > ctx.now)
+      w = Math.min(w, t.dueAt + 1);
   for (const step of ctx.active) {
     if (!rt.timedSteps.has(step)) continue;
     for (const exit of rt.steps.get(step)!.step.exits) {
@@ -911,7 +1161,8 @@ export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
 
 function elapsedIn(condition: unknown): { elapsed: string; since: import('../model/anchor.js').Anchor }[] {
   if (!condition || typeof condition !== 'object') return [];
-  if ('elapsed' in condition && 'since' in condition) return [condition as { elapsed: string; since: import('../model/anchor.js').Anchor }];
+  if ('elapsed' in condition && 'since' in condition)
+    return [condition as { elapsed: string; since: import('../model/anchor.js').Anchor }];
   return Object.values(condition).flatMap((v) => (Array.isArray(v) ? v.flatMap(elapsedIn) : elapsedIn(v)));
 }
 

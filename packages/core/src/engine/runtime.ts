@@ -1,7 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { compileCondition, type CompiledCondition } from '../conditions/evaluate.js';
-import { protocolHash } from '../model/hash.js';
+import { type CompiledCondition, compileCondition } from '../conditions/evaluate.js';
 import type { Delegation } from '../model/delegation.js';
+import { protocolHash } from '../model/hash.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import type { Step } from '../model/step.js';
 import type { Task } from '../model/task.js';
@@ -67,9 +67,7 @@ export function buildRuntime(definition: ProtocolDefinition): ProtocolRuntime {
   const steps = new Map<string, RuntimeStep>();
   const entries = allSteps(definition);
   for (const { step, parent } of entries) {
-    const subtree = new Set(
-      entries.filter((e) => e.lineage.includes(step.id)).map((e) => e.step.id),
-    );
+    const subtree = new Set(entries.filter((e) => e.lineage.includes(step.id)).map((e) => e.step.id));
     steps.set(step.id, { step, parent: parent?.id, subtree, segment: step.segment });
   }
   const tasks = new Map<string, RuntimeTask>();
@@ -89,7 +87,9 @@ export function buildRuntime(definition: ProtocolDefinition): ProtocolRuntime {
     else if (typeof task.start === 'object')
       tasksByEvent.set(task.start.event, [...(tasksByEvent.get(task.start.event) ?? []), rt]);
   }
-  const timedSteps = new Set(entries.filter((e) => e.step.exits.some((x) => x.when && hasElapsed(x.when))).map((e) => e.step.id));
+  const timedSteps = new Set(
+    entries.filter((e) => e.step.exits.some((x) => x.when && hasElapsed(x.when))).map((e) => e.step.id),
+  );
   return {
     definition,
     ref: { id: definition.id, version: definition.version, hash: protocolHash(definition) },
@@ -101,7 +101,9 @@ export function buildRuntime(definition: ProtocolDefinition): ProtocolRuntime {
     roles: new Set(definition.roles.map((r) => r.id)),
     events: new Set(definition.events.map((e) => e.id)),
     validateFacts: ajv.compile(definition.facts),
-    validateEventData: new Map(definition.events.filter((e) => e.data).map((e) => [e.id, ajv.compile(e.data!)])),
+    validateEventData: new Map(
+      definition.events.filter((e) => e.data).map((e) => [e.id, ajv.compile(e.data!)]),
+    ),
     timedSteps,
   };
 }
@@ -112,8 +114,11 @@ export function describeAjvErrors(validate: ValidateFunction): string {
     .map((e) => {
       const where = e.instancePath ? e.instancePath.slice(1).replaceAll('/', '.') : '';
       const extra =
-        e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
-      const name = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : where;
+        e.keyword === 'enum'
+          ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})`
+          : '';
+      const name =
+        e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty : where;
       return `${name ? `${name}: ` : ''}${e.message ?? 'invalid'}${extra}`;
     })
     .join('; ');

@@ -1,6 +1,6 @@
+import { assessComplexity } from '../conditions/complexity.js';
 import type { ConditionContext } from '../conditions/context.js';
 import { factTime } from '../conditions/context.js';
-import { assessComplexity } from '../conditions/complexity.js';
 import { compileCondition } from '../conditions/evaluate.js';
 import type { DerivedEvent, InputEvent } from '../history/events.js';
 import type { Anchor } from '../model/anchor.js';
@@ -52,7 +52,9 @@ export function anchorTime(
   if (anchor === 'step-entry') return at.step === undefined ? undefined : ctx.entered[at.step];
   if ('task' in anchor) {
     let last: number | undefined;
-    for (const t of ctx.tasks) if (t.task === anchor.task && t.status === 'completed' && t.closedAt !== undefined) last = Math.max(last ?? 0, t.closedAt);
+    for (const t of ctx.tasks)
+      if (t.task === anchor.task && t.status === 'completed' && t.closedAt !== undefined)
+        last = Math.max(last ?? 0, t.closedAt);
     return last;
   }
   if ('event' in anchor) return ctx.events[anchor.event]?.last;
@@ -65,7 +67,9 @@ export function requiredTasksDone(rt: ProtocolRuntime, ctx: JourneyState, step: 
   const since = ctx.entered[step] ?? Number.NEGATIVE_INFINITY;
   if (!subtree) return false;
   return ctx.tasks.every(
-    (t) => !(t.required && subtree.has(t.step) && t.openedAt >= since && t.cause.kind !== 'hand-back') || !isOpen(t),
+    (t) =>
+      !(t.required && subtree.has(t.step) && t.openedAt >= since && t.cause.kind !== 'hand-back') ||
+      !isOpen(t),
   );
 }
 
@@ -87,10 +91,17 @@ export function holds(rt: ProtocolRuntime, ctx: JourneyState, condition: Conditi
   return compileCondition(condition)(conditionContext(rt, ctx, step));
 }
 
-function dueOf(ctx: Ctx, rt: RuntimeTask, inst: Pick<TaskInstance, 'openedAt' | 'occurrence' | 'scheduleFrom'>) {
+function dueOf(
+  ctx: Ctx,
+  rt: RuntimeTask,
+  inst: Pick<TaskInstance, 'openedAt' | 'occurrence' | 'scheduleFrom'>,
+) {
   const task = rt.task;
   if (inst.scheduleFrom !== undefined && rt.interval !== undefined && inst.occurrence > 1) {
-    return { dueAt: dueInstant(inst.scheduleFrom, rt.interval, ctx.timeZone, inst.occurrence - 1), scheduleFrom: inst.scheduleFrom };
+    return {
+      dueAt: dueInstant(inst.scheduleFrom, rt.interval, ctx.timeZone, inst.occurrence - 1),
+      scheduleFrom: inst.scheduleFrom,
+    };
   }
   let first: number | undefined;
   if (task.due) {
@@ -108,7 +119,13 @@ function remindOf(rt: RuntimeTask, dueAt: number | undefined): number | undefine
 }
 
 /** Opens an occurrence of a task. */
-export function openTask(_rt: ProtocolRuntime, ctx: Ctx, task: RuntimeTask, cause: TaskCause, scheduleFrom?: number): Ctx {
+export function openTask(
+  _rt: ProtocolRuntime,
+  ctx: Ctx,
+  task: RuntimeTask,
+  cause: TaskCause,
+  scheduleFrom?: number,
+): Ctx {
   const occurrence = ctx.tasks.reduce((n, t) => (t.task === task.task.id ? n + 1 : n), 0) + 1;
   const base = { openedAt: ctx.now, occurrence, scheduleFrom };
   const { dueAt, scheduleFrom: from } = dueOf(ctx, task, base);
@@ -134,7 +151,15 @@ export function openTask(_rt: ProtocolRuntime, ctx: Ctx, task: RuntimeTask, caus
   };
   return emit(
     { ...ctx, tasks: [...ctx.tasks, inst] },
-    { type: 'task.opened', instance: inst.id, task: inst.task, step: inst.step, cause, responsible: inst.responsible, dueAt },
+    {
+      type: 'task.opened',
+      instance: inst.id,
+      task: inst.task,
+      step: inst.step,
+      cause,
+      responsible: inst.responsible,
+      dueAt,
+    },
   );
 }
 
@@ -162,13 +187,18 @@ export function closeTask(
   let next = replaceTask(ctx, { ...instance, status, closedAt: ctx.now, closedBy: by, reason });
   next = closeRupture(next, instance.rupture);
   if (instance.cause.kind === 'hand-back') {
-    const answered = next.ruptures.find((r) => r.kind === 'hand-back' && r.instance === instance.id && r.closedAt === undefined);
+    const answered = next.ruptures.find(
+      (r) => r.kind === 'hand-back' && r.instance === instance.id && r.closedAt === undefined,
+    );
     next = closeRupture(next, answered?.id);
   }
   return next;
 }
 
-function openRupture(ctx: Ctx, rupture: Omit<Rupture, 'id' | 'closedAt' | 'delayMs' | 'delayDays'>): [Ctx, string] {
+function openRupture(
+  ctx: Ctx,
+  rupture: Omit<Rupture, 'id' | 'closedAt' | 'delayMs' | 'delayDays'>,
+): [Ctx, string] {
   const id = `R${ctx.ruptures.length + 1}`;
   const r: Rupture = { ...rupture, id, closedAt: undefined, delayMs: undefined, delayDays: undefined };
   return [emit({ ...ctx, ruptures: [...ctx.ruptures, r] }, { type: 'rupture.opened', rupture: r }), id];
@@ -187,7 +217,11 @@ export function handBack(
   let next = ctx;
   let backInstance: string | undefined;
   if (backTask) {
-    next = openTask(rt, next, backTask, { kind: 'hand-back', delegation: delegationId, instance: instance.id });
+    next = openTask(rt, next, backTask, {
+      kind: 'hand-back',
+      delegation: delegationId,
+      instance: instance.id,
+    });
     backInstance = next.tasks[next.tasks.length - 1]!.id;
   }
   [next] = openRupture(next, {
@@ -209,7 +243,8 @@ export function handBack(
 function detectMisses(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   let next = ctx;
   for (const t of ctx.tasks) {
-    if (!t.required || !isOpen(t) || t.rupture !== undefined || t.dueAt === undefined || ctx.now <= t.dueAt) continue;
+    if (!t.required || !isOpen(t) || t.rupture !== undefined || t.dueAt === undefined || ctx.now <= t.dueAt)
+      continue;
     const [withRupture, id] = openRupture(next, {
       kind: 'missed-deadline',
       task: t.task,
@@ -226,11 +261,14 @@ function detectMisses(rt: ProtocolRuntime, ctx: Ctx): Ctx {
     const policy = rt.tasks.get(t.task)?.task.onMiss;
     if (policy?.escalateTo && !t.responsible.includes(policy.escalateTo)) {
       const current = next.tasks.find((x) => x.id === t.id)!;
-      next = emit(replaceTask(next, { ...current, responsible: [...current.responsible, policy.escalateTo] }), {
-        type: 'task.escalated',
-        instance: t.id,
-        to: policy.escalateTo,
-      });
+      next = emit(
+        replaceTask(next, { ...current, responsible: [...current.responsible, policy.escalateTo] }),
+        {
+          type: 'task.escalated',
+          instance: t.id,
+          to: policy.escalateTo,
+        },
+      );
     }
     for (const open of policy?.open ?? []) {
       const target = rt.tasks.get(open);
@@ -249,11 +287,19 @@ function scheduleWaiting(rt: ProtocolRuntime, ctx: Ctx): Ctx {
     if (!task?.task.due) continue;
     const { dueAt, scheduleFrom } = dueOf(next, task, t);
     if (dueAt === undefined) continue;
-    next = emit(replaceTask(next, { ...t, dueAt, scheduleFrom: t.scheduleFrom ?? scheduleFrom, remindAt: remindOf(task, dueAt) }), {
-      type: 'task.scheduled',
-      instance: t.id,
-      dueAt,
-    });
+    next = emit(
+      replaceTask(next, {
+        ...t,
+        dueAt,
+        scheduleFrom: t.scheduleFrom ?? scheduleFrom,
+        remindAt: remindOf(task, dueAt),
+      }),
+      {
+        type: 'task.scheduled',
+        instance: t.id,
+        dueAt,
+      },
+    );
   }
   return next;
 }
@@ -267,7 +313,8 @@ function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
       const latest = latestInstance(next.tasks, task.task.id);
       const openedThisVisit = latest !== undefined && latest.openedAt >= since && latest.step === step;
       if (!openedThisVisit) {
-        if (task.task.when && holds(rt, next, task.task.when, step)) next = openTask(rt, next, task, { kind: 'condition' });
+        if (task.task.when && holds(rt, next, task.task.when, step))
+          next = openTask(rt, next, task, { kind: 'condition' });
         continue;
       }
       // A recurrence: the next occurrence opens once the latest is closed or missed.
@@ -275,7 +322,13 @@ function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
       const count = task.task.repeat?.count;
       const settled = !isOpen(latest) || latest.rupture !== undefined;
       if (settled && (count === undefined || latest.occurrence < count) && latest.status !== 'cancelled') {
-        next = openTask(rt, next, task, { kind: 'repeat', previous: latest.id }, latest.scheduleFrom ?? latest.dueAt);
+        next = openTask(
+          rt,
+          next,
+          task,
+          { kind: 'repeat', previous: latest.id },
+          latest.scheduleFrom ?? latest.dueAt,
+        );
       }
     }
   }
@@ -300,7 +353,10 @@ export function regrade(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   const assessment = assessComplexity(rt.definition, conditionContext(rt, ctx));
   const level = assessment?.level;
   if (level === ctx.complexity) return ctx;
-  return emit({ ...ctx, complexity: level }, { type: 'complexity.changed', from: ctx.complexity, to: level, rule: assessment?.rule });
+  return emit(
+    { ...ctx, complexity: level },
+    { type: 'complexity.changed', from: ctx.complexity, to: level, rule: assessment?.rule },
+  );
 }
 
 /** Entry into a step: its tasks open (those whose condition holds), a top-level final step completes the journey. */
@@ -335,7 +391,10 @@ export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
       reason,
     });
   }
-  return emit({ ...next, active: next.active.filter((s) => s !== stepId) }, { type: 'step.exited', step: stepId });
+  return emit(
+    { ...next, active: next.active.filter((s) => s !== stepId) },
+    { type: 'step.exited', step: stepId },
+  );
 }
 
 function findInstance(ctx: Ctx, id: string): TaskInstance {
@@ -355,30 +414,59 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
       break;
     case 'event.recorded': {
       const prev = next.events[event.event];
-      next = { ...next, pendingEvent: event.event, events: { ...next.events, [event.event]: { last: event.at, count: (prev?.count ?? 0) + 1 } } };
+      next = {
+        ...next,
+        pendingEvent: event.event,
+        events: { ...next.events, [event.event]: { last: event.at, count: (prev?.count ?? 0) + 1 } },
+      };
       for (const task of rt.tasksByEvent.get(event.event) ?? []) {
-        if (!task.task.when || holds(rt, next, task.task.when)) next = openTask(rt, next, task, { kind: 'event', event: event.event });
+        if (!task.task.when || holds(rt, next, task.task.when))
+          next = openTask(rt, next, task, { kind: 'event', event: event.event });
       }
       break;
     }
     case 'task.accepted':
-      next = replaceTask(next, { ...findInstance(next, event.instance), status: 'accepted', acceptedBy: event.by.actor });
+      next = replaceTask(next, {
+        ...findInstance(next, event.instance),
+        status: 'accepted',
+        acceptedBy: event.by.actor,
+      });
       break;
     case 'task.released':
-      next = replaceTask(next, { ...findInstance(next, event.instance), status: 'open', acceptedBy: undefined });
+      next = replaceTask(next, {
+        ...findInstance(next, event.instance),
+        status: 'open',
+        acceptedBy: undefined,
+      });
       break;
     case 'task.completed': {
       const inst = findInstance(next, event.instance);
-      next = closeTask(next, inst, 'completed', event.by?.actor ?? (event.source ? `source:${event.source}` : undefined));
+      next = closeTask(
+        next,
+        inst,
+        'completed',
+        event.by?.actor ?? (event.source ? `source:${event.source}` : undefined),
+      );
       const delegation = event.by?.delegation ? rt.delegations.get(event.by.delegation) : undefined;
       for (const o of delegation ? delegation.obligations : []) {
         const task = rt.tasks.get(o.task);
-        if (task) next = openTask(rt, next, task, { kind: 'obligation', delegation: delegation!.id, instance: inst.id });
+        if (task)
+          next = openTask(rt, next, task, {
+            kind: 'obligation',
+            delegation: delegation!.id,
+            instance: inst.id,
+          });
       }
       break;
     }
     case 'task.waived':
-      next = closeTask(next, findInstance(next, event.instance), 'waived', event.by.actor, event.justification);
+      next = closeTask(
+        next,
+        findInstance(next, event.instance),
+        'waived',
+        event.by.actor,
+        event.justification,
+      );
       break;
     case 'task.cancelled':
       next = closeTask(next, findInstance(next, event.instance), 'cancelled', event.by.actor, event.reason);
@@ -388,10 +476,18 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
       break;
     case 'journey.closed':
     case 'journey.cancelled': {
-      const reason = event.type === 'journey.closed' ? `parcours clos : ${event.reason}` : `parcours annulé : ${event.reason}`;
+      const reason =
+        event.type === 'journey.closed'
+          ? `parcours clos : ${event.reason}`
+          : `parcours annulé : ${event.reason}`;
       for (const t of next.tasks)
         if (isOpen(t))
-          next = emit(closeTask(next, t, 'cancelled', event.by?.actor, reason), { type: 'task.closed', instance: t.id, status: 'cancelled', reason });
+          next = emit(closeTask(next, t, 'cancelled', event.by?.actor, reason), {
+            type: 'task.closed',
+            instance: t.id,
+            status: 'cancelled',
+            reason,
+          });
       next = { ...next, status: event.type === 'journey.closed' ? 'closed' : 'cancelled' };
       break;
     }

@@ -7,6 +7,15 @@
 
 type Elem<A> = A extends readonly (infer X)[] ? X : never;
 type IdOf<X> = X extends { readonly id: infer I extends string } ? I : never;
+/**
+ * Whether a type has the shape of a protocol whose ids can be read. `any` (from `JSON.parse`) and
+ * `object` (a definition of unknown shape) are not: for them every id is `string`, never `never`.
+ */
+type Readable<P> = 0 extends 1 & P
+  ? false
+  : P extends { readonly roles: unknown; readonly steps: unknown }
+    ? true
+    : false;
 
 type Depth = [never, 0, 1, 2, 3, 4, 5, 6, 7];
 // Nested steps, to 8 levels; a definition without literal ids (loaded from JSON) stops at once.
@@ -23,17 +32,29 @@ type StepsIn<S, D extends number = 8> = [D] extends [never]
 /** Every step (nested ones too) of a protocol type. */
 export type StepOf<P> = P extends { readonly steps: infer S } ? StepsIn<S> : never;
 /** Ids of the steps of a protocol. */
-export type StepIdOf<P> = IdOf<StepOf<P>>;
+export type StepIdOf<P> = Readable<P> extends true ? IdOf<StepOf<P>> : string;
 /** Every task of a protocol type. */
-export type TaskOf<P> = StepOf<P> extends infer S ? (S extends { readonly tasks?: infer T } ? Elem<NonNullable<T>> : never) : never;
+export type TaskOf<P> =
+  StepOf<P> extends infer S ? (S extends { readonly tasks?: infer T } ? Elem<NonNullable<T>> : never) : never;
 /** Ids of the tasks of a protocol. */
-export type TaskIdOf<P> = IdOf<TaskOf<P>>;
+export type TaskIdOf<P> = Readable<P> extends true ? IdOf<TaskOf<P>> : string;
 /** Ids of the roles of a protocol. */
-export type RoleIdOf<P> = P extends { readonly roles: infer R } ? IdOf<Elem<R>> : never;
+export type RoleIdOf<P> =
+  Readable<P> extends true ? (P extends { readonly roles: infer R } ? IdOf<Elem<R>> : never) : string;
 /** Ids of the events of a protocol. */
-export type EventIdOf<P> = P extends { readonly events?: infer E } ? IdOf<Elem<NonNullable<E>>> : never;
+export type EventIdOf<P> =
+  Readable<P> extends true
+    ? P extends { readonly events?: infer E }
+      ? IdOf<Elem<NonNullable<E>>>
+      : never
+    : string;
 /** Ids of the delegations of a protocol. */
-export type DelegationIdOf<P> = P extends { readonly delegations?: infer D } ? IdOf<Elem<NonNullable<D>>> : never;
+export type DelegationIdOf<P> =
+  Readable<P> extends true
+    ? P extends { readonly delegations?: infer D }
+      ? IdOf<Elem<NonNullable<D>>>
+      : never
+    : string;
 
 type JsonTypeOf<S> = S extends { readonly enum: readonly (infer E)[] }
   ? E
@@ -50,17 +71,23 @@ type JsonTypeOf<S> = S extends { readonly enum: readonly (infer E)[] }
             : unknown;
 
 /** The facts of a protocol, each optional, typed from its JSON Schema (`{ age?: number, ... }`). */
-export type FactsOf<P> = P extends { readonly facts: { readonly properties: infer Props } }
-  ? string extends keyof Props
+export type FactsOf<P> =
+  Readable<P> extends false
     ? Record<string, unknown>
-    : { -readonly [K in keyof Props]?: JsonTypeOf<Props[K]> }
-  : Record<string, unknown>;
+    : P extends { readonly facts: { readonly properties: infer Props } }
+      ? string extends keyof Props
+        ? Record<string, unknown>
+        : { -readonly [K in keyof Props]?: JsonTypeOf<Props[K]> }
+      : Record<string, unknown>;
 
 /** The data a task records, typed from its JSON Schema. */
-export type TaskDataOf<P, T extends string> = Extract<TaskOf<P>, { readonly id: T }> extends {
-  readonly data: { readonly properties: infer Props };
-}
-  ? string extends keyof Props
+export type TaskDataOf<P, T extends string> =
+  Readable<P> extends false
     ? Record<string, unknown>
-    : { -readonly [K in keyof Props]?: JsonTypeOf<Props[K]> }
-  : Record<string, unknown>;
+    : Extract<TaskOf<P>, { readonly id: T }> extends {
+          readonly data: { readonly properties: infer Props };
+        }
+      ? string extends keyof Props
+        ? Record<string, unknown>
+        : { -readonly [K in keyof Props]?: JsonTypeOf<Props[K]> }
+      : Record<string, unknown>;

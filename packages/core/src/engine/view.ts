@@ -24,7 +24,11 @@ export function journeyState(ctx: MachineContext): JourneyState {
 }
 
 /** A read-only view of a journey at a version. */
-export function journeyView<P = ProtocolDefinition>(rt: ProtocolRuntime, ctx: MachineContext, version: number): JourneyView<P> {
+export function journeyView<P = ProtocolDefinition>(
+  rt: ProtocolRuntime,
+  ctx: MachineContext,
+  version: number,
+): JourneyView<P> {
   const state = journeyState(ctx);
   return Object.freeze({
     ...state,

@@ -1,5 +1,5 @@
-import type { ComplexityLevel } from '../model/common.js';
 import type { ProtocolRef, Rupture, TaskCause } from '../engine/types.js';
+import type { ComplexityLevel } from '../model/common.js';
 
 /** Who did something, as which role, under which delegation. */
 export interface Attribution {
@@ -21,8 +21,19 @@ export type InputEvent =
       timeZone: string;
       by?: Attribution | undefined;
     }
-  | { type: 'facts.recorded'; facts: Record<string, unknown>; by?: Attribution | undefined; source?: string | undefined }
-  | { type: 'event.recorded'; event: string; data?: Record<string, unknown> | undefined; by?: Attribution | undefined; source?: string | undefined }
+  | {
+      type: 'facts.recorded';
+      facts: Record<string, unknown>;
+      by?: Attribution | undefined;
+      source?: string | undefined;
+    }
+  | {
+      type: 'event.recorded';
+      event: string;
+      data?: Record<string, unknown> | undefined;
+      by?: Attribution | undefined;
+      source?: string | undefined;
+    }
   | { type: 'task.accepted'; instance: string; by: Attribution }
   | { type: 'task.released'; instance: string; by: Attribution; reason?: string | undefined }
   | {
@@ -35,12 +46,25 @@ export type InputEvent =
     }
   | { type: 'task.waived'; instance: string; by: Attribution; justification: string }
   | { type: 'task.cancelled'; instance: string; by: Attribution; reason: string }
-  | { type: 'delegation.handed-back'; delegation: string; instance: string; by: Attribution; reasons: string[] }
+  | {
+      type: 'delegation.handed-back';
+      delegation: string;
+      instance: string;
+      by: Attribution;
+      reasons: string[];
+    }
   | { type: 'journey.rerouted'; to: string; by: Attribution; justification: string }
   | { type: 'clock.advanced' }
   | { type: 'journey.closed'; by?: Attribution | undefined; reason: string }
   | { type: 'journey.cancelled'; by?: Attribution | undefined; reason: string }
-  | { type: 'journey.migrated'; from: ProtocolRef; to: ProtocolRef; by?: Attribution | undefined; steps: Record<string, string>; tasks: Record<string, string> };
+  | {
+      type: 'journey.migrated';
+      from: ProtocolRef;
+      to: ProtocolRef;
+      by?: Attribution | undefined;
+      steps: Record<string, string>;
+      tasks: Record<string, string>;
+    };
 
 /** Events the engine derives while applying input events: the audit trail of what followed. */
 export type DerivedEvent =
@@ -60,7 +84,12 @@ export type DerivedEvent =
   | { type: 'task.escalated'; instance: string; to: string }
   | { type: 'rupture.opened'; rupture: Rupture }
   | { type: 'rupture.closed'; rupture: string; delayMs: number; delayDays: number }
-  | { type: 'complexity.changed'; from: ComplexityLevel | undefined; to: ComplexityLevel | undefined; rule?: number | undefined }
+  | {
+      type: 'complexity.changed';
+      from: ComplexityLevel | undefined;
+      to: ComplexityLevel | undefined;
+      rule?: number | undefined;
+    }
   | { type: 'journey.completed'; step: string };
 
 /** A refused command, kept in the history for the audit trail; it changes nothing else. */

@@ -1,2 +1,9 @@
-export type { Attribution, DerivedEvent, HistoryEvent, HistoryEventType, InputEvent, RefusalEvent } from './events.js';
+export type {
+  Attribution,
+  DerivedEvent,
+  HistoryEvent,
+  HistoryEventType,
+  InputEvent,
+  RefusalEvent,
+} from './events.js';
 export { isInputEvent } from './events.js';

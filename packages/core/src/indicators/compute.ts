@@ -5,7 +5,7 @@ import type { Criterion, Indicator } from '../model/indicator.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import { toMillis } from '../time/clock.js';
 import { dueInstant } from '../time/duration.js';
-import { type JourneySummary, summaryAnchor, summaryContext, summarise } from './journey-summary.js';
+import { type JourneySummary, summarise, summaryAnchor, summaryContext } from './journey-summary.js';
 
 /** A period: journeys started in `[from, to)`, their histories read up to `to`. */
 export interface IndicatorPeriod {
@@ -48,9 +48,15 @@ export function meetsCriterion(c: Criterion, s: JourneySummary, until: number): 
       }
       return false;
     })
-    .with({ taskWaived: P.string }, (x) => [...s.tasks.values()].some((t) => t.task === x.taskWaived && t.status === 'waived'))
+    .with({ taskWaived: P.string }, (x) =>
+      [...s.tasks.values()].some((t) => t.task === x.taskWaived && t.status === 'waived'),
+    )
     .with({ rupture: P.nonNullable }, (x) =>
-      s.ruptures.some((r) => (x.rupture.task === undefined || r.task === x.rupture.task) && (x.rupture.segment === undefined || r.segment === x.rupture.segment)),
+      s.ruptures.some(
+        (r) =>
+          (x.rupture.task === undefined || r.task === x.rupture.task) &&
+          (x.rupture.segment === undefined || r.segment === x.rupture.segment),
+      ),
     )
     .with({ event: P.string }, (x) => s.events.has(x.event))
     .with({ condition: P.nonNullable }, (x) => compileCondition(x.condition)(summaryContext(s, until)))
@@ -81,14 +87,22 @@ export function computeIndicators(
   const from = toMillis(period.from);
   const to = toMillis(period.to);
   const summaries = histories
-    .filter((h) => h[0]?.type === 'journey.started' && h[0].protocol.id === protocol.id && h[0].at >= from && h[0].at < to)
+    .filter(
+      (h) =>
+        h[0]?.type === 'journey.started' &&
+        h[0].protocol.id === protocol.id &&
+        h[0].at >= from &&
+        h[0].at < to,
+    )
     .map((h) => summarise(h, to))
     .filter((s): s is JourneySummary => s !== undefined);
   return protocol.indicators.map((ind) => {
     const denominator = summaries.filter((s) => meetsCriterion(ind.denominator, s, to));
     const numerator = denominator.filter((s) => meetsCriterion(ind.numerator, s, to));
     const expected = new Set(expectedTasks(ind.numerator));
-    const deviations = denominator.filter((s) => [...s.tasks.values()].some((t) => t.status === 'waived' && expected.has(t.task)));
+    const deviations = denominator.filter((s) =>
+      [...s.tasks.values()].some((t) => t.status === 'waived' && expected.has(t.task)),
+    );
     return {
       id: ind.id,
       label: ind.label.fr,
@@ -118,15 +132,27 @@ export interface SegmentRuptures {
 }
 
 /** Ruptures per segment of the road, over journeys started in the period. */
-export function rupturesBySegment(histories: readonly (readonly HistoryEvent[])[], period: IndicatorPeriod): SegmentRuptures[] {
+export function rupturesBySegment(
+  histories: readonly (readonly HistoryEvent[])[],
+  period: IndicatorPeriod,
+): SegmentRuptures[] {
   const from = toMillis(period.from);
   const to = toMillis(period.to);
-  const bySegment = new Map<string, { count: number; open: number; handBacks: number; delays: number[]; journeys: Set<string> }>();
+  const bySegment = new Map<
+    string,
+    { count: number; open: number; handBacks: number; delays: number[]; journeys: Set<string> }
+  >();
   for (const h of histories) {
     const s = h[0]?.at !== undefined && h[0].at >= from && h[0].at < to ? summarise(h, to) : undefined;
     if (!s) continue;
     for (const r of s.ruptures) {
-      const row = bySegment.get(r.segment) ?? { count: 0, open: 0, handBacks: 0, delays: [], journeys: new Set<string>() };
+      const row = bySegment.get(r.segment) ?? {
+        count: 0,
+        open: 0,
+        handBacks: 0,
+        delays: [],
+        journeys: new Set<string>(),
+      };
       row.count++;
       if (r.closedAt === undefined) row.open++;
       else if (r.delayDays !== undefined) row.delays.push(r.delayDays);
@@ -141,7 +167,8 @@ export function rupturesBySegment(histories: readonly (readonly HistoryEvent[])[
       count: r.count,
       open: r.open,
       handBacks: r.handBacks,
-      meanDelayDays: r.delays.length === 0 ? undefined : r.delays.reduce((a, b) => a + b, 0) / r.delays.length,
+      meanDelayDays:
+        r.delays.length === 0 ? undefined : r.delays.reduce((a, b) => a + b, 0) / r.delays.length,
       journeys: [...r.journeys],
     }))
     .sort((a, b) => (a.segment < b.segment ? -1 : 1));

@@ -1,2 +1,9 @@
-export { computeIndicators, type IndicatorPeriod, type IndicatorResult, meetsCriterion, rupturesBySegment, type SegmentRuptures } from './compute.js';
+export {
+  computeIndicators,
+  type IndicatorPeriod,
+  type IndicatorResult,
+  meetsCriterion,
+  rupturesBySegment,
+  type SegmentRuptures,
+} from './compute.js';
 export { type JourneySummary, summarise } from './journey-summary.js';

@@ -1,10 +1,10 @@
 import type { ConditionContext } from '../conditions/context.js';
 import { factTime } from '../conditions/context.js';
+import type { Rupture } from '../engine/types.js';
 import type { HistoryEvent } from '../history/events.js';
 import type { Anchor } from '../model/anchor.js';
 import type { ComplexityLevel } from '../model/common.js';
 import type { TaskStatus } from '../model/condition.js';
-import type { Rupture } from '../engine/types.js';
 
 /** What indicators read of one journey, folded from its history up to an instant. */
 export interface JourneySummary {
@@ -14,19 +14,28 @@ export interface JourneySummary {
   readonly facts: Readonly<Record<string, unknown>>;
   readonly complexity: ComplexityLevel | undefined;
   /** Task occurrences: task id, step, opening, and what became of them. */
-  readonly tasks: ReadonlyMap<string, { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number }>;
+  readonly tasks: ReadonlyMap<
+    string,
+    { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number }
+  >;
   readonly stepsEntered: ReadonlyMap<string, number[]>;
   readonly events: ReadonlyMap<string, number[]>;
   readonly ruptures: readonly Rupture[];
 }
 
 /** Folds a history (up to `until`) into what indicators need. */
-export function summarise(history: readonly HistoryEvent[], until = Number.POSITIVE_INFINITY): JourneySummary | undefined {
+export function summarise(
+  history: readonly HistoryEvent[],
+  until = Number.POSITIVE_INFINITY,
+): JourneySummary | undefined {
   const first = history[0];
-  if (!first || first.type !== 'journey.started' || first.at > until) return undefined;
+  if (first?.type !== 'journey.started' || first.at > until) return undefined;
   let facts: Record<string, unknown> = { ...first.facts };
   let complexity: ComplexityLevel | undefined;
-  const tasks = new Map<string, { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number }>();
+  const tasks = new Map<
+    string,
+    { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number }
+  >();
   const stepsEntered = new Map<string, number[]>();
   const events = new Map<string, number[]>();
   const ruptures: Rupture[] = [];
@@ -79,14 +88,25 @@ export function summarise(history: readonly HistoryEvent[], until = Number.POSIT
         break;
       case 'rupture.closed': {
         const i = ruptures.findIndex((r) => r.id === e.rupture);
-        if (i >= 0) ruptures[i] = { ...ruptures[i]!, closedAt: e.at, delayMs: e.delayMs, delayDays: e.delayDays };
+        if (i >= 0)
+          ruptures[i] = { ...ruptures[i]!, closedAt: e.at, delayMs: e.delayMs, delayDays: e.delayDays };
         break;
       }
       default:
         break;
     }
   }
-  return { journeyId: first.journeyId, startedAt: first.at, timeZone: first.timeZone, facts, complexity, tasks, stepsEntered, events, ruptures };
+  return {
+    journeyId: first.journeyId,
+    startedAt: first.at,
+    timeZone: first.timeZone,
+    facts,
+    complexity,
+    tasks,
+    stepsEntered,
+    events,
+    ruptures,
+  };
 }
 
 /** A condition context over a summary, at an instant. */
@@ -114,7 +134,9 @@ export function summaryAnchor(s: JourneySummary, anchor: Anchor, opened?: number
   if (anchor === 'step-entry') return undefined;
   if ('task' in anchor) {
     let last: number | undefined;
-    for (const t of s.tasks.values()) if (t.task === anchor.task && t.status === 'completed' && t.closedAt !== undefined) last = Math.max(last ?? 0, t.closedAt);
+    for (const t of s.tasks.values())
+      if (t.task === anchor.task && t.status === 'completed' && t.closedAt !== undefined)
+        last = Math.max(last ?? 0, t.closedAt);
     return last;
   }
   if ('event' in anchor) return s.events.get(anchor.event)?.at(-1);

@@ -11,7 +11,12 @@ import type { JourneyIndex, OpenTaskQuery, OpenTaskRecord, Store, StoredJourney 
 export class MemoryStore implements Store {
   readonly #journeys = new Map<string, { history: HistoryEvent[]; index: JourneyIndex }>();
 
-  append(journeyId: string, expectedVersion: number, events: readonly HistoryEvent[], index: JourneyIndex): void {
+  append(
+    journeyId: string,
+    expectedVersion: number,
+    events: readonly HistoryEvent[],
+    index: JourneyIndex,
+  ): void {
     const current = this.#journeys.get(journeyId);
     const version = current?.history.length ?? 0;
     if (version !== expectedVersion)

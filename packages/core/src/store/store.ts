@@ -1,5 +1,5 @@
-import type { HistoryEvent } from '../history/events.js';
 import type { JourneyStatus, ProtocolRef } from '../engine/types.js';
+import type { HistoryEvent } from '../history/events.js';
 
 /** An open task as stores index it, for worklists across journeys. */
 export interface OpenTaskRecord {

@@ -1,6 +1,6 @@
 import { compile, compileRuntime, initialContext, parseProtocol } from '@cpts/core';
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
 import { sortie } from './protocols.js';
 
 describe('compile', () => {
@@ -19,13 +19,24 @@ describe('compile', () => {
     const def = parseProtocol(sortie);
     const { machine, runtime } = compileRuntime(def);
     const at = Date.parse('2026-01-05T09:00:00+01:00');
-    const actor = createActor(machine, { input: initialContext(runtime, { journeyId: 'raw', facts: { age: 70 }, at, timeZone: 'Europe/Paris' }) });
+    const actor = createActor(machine, {
+      input: initialContext(runtime, { journeyId: 'raw', facts: { age: 70 }, at, timeZone: 'Europe/Paris' }),
+    });
     actor.start();
     expect(actor.getSnapshot().value).toBe('hospitalisation');
-    actor.send({ type: 'task.completed', instance: 'lettre-liaison#1', by: { actor: 'chu', role: 'hopital' }, at });
+    actor.send({
+      type: 'task.completed',
+      instance: 'lettre-liaison#1',
+      by: { actor: 'chu', role: 'hopital' },
+      at,
+    });
     actor.send({ type: 'event.recorded', event: 'sortie', at });
     expect(actor.getSnapshot().value).toEqual({ suivi: { 'suivi-mg': {}, 'suivi-ide': {} } });
-    expect(actor.getSnapshot().context.tasks.map((t) => t.id)).toEqual(['lettre-liaison#1', 'consultation-mg#1', 'visite-ide#1']);
+    expect(actor.getSnapshot().context.tasks.map((t) => t.id)).toEqual([
+      'lettre-liaison#1',
+      'consultation-mg#1',
+      'visite-ide#1',
+    ]);
     actor.stop();
   });
 

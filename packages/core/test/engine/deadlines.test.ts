@@ -34,13 +34,20 @@ describe('deadlines and ruptures', () => {
 
     clock.set(day(8, '00:30'));
     const t8 = await engine.tick();
-    expect(t8.events.filter((e) => e.type === 'rupture.opened' && e.rupture.task === 'consultation-mg')).toHaveLength(1);
+    expect(
+      t8.events.filter((e) => e.type === 'rupture.opened' && e.rupture.task === 'consultation-mg'),
+    ).toHaveLength(1);
     clock.set(day(9));
     await engine.tick();
     const after = await ic.get('p1');
     const ruptures = after.ruptures.filter((r) => r.task === 'consultation-mg');
     expect(ruptures).toHaveLength(1);
-    expect(ruptures[0]).toMatchObject({ segment: 'suivi-ville', roles: ['mg'], kind: 'missed-deadline', closedAt: undefined });
+    expect(ruptures[0]).toMatchObject({
+      segment: 'suivi-ville',
+      roles: ['mg'],
+      kind: 'missed-deadline',
+      closedAt: undefined,
+    });
     // The miss policy escalates to the DAC.
     expect(after.task('consultation-mg')!.responsible).toEqual(['mg', 'dac']);
 

@@ -1,6 +1,6 @@
 import { createEngine, VirtualClock } from '@cpts/core';
-import { refusal } from './helpers.js';
 import { describe, expect, it } from 'vitest';
+import { refusal } from './helpers.js';
 import { drMartin, expired, fewHours, kine, trained, untrained } from './kine.js';
 
 async function setup(facts: Record<string, unknown>) {
@@ -10,14 +10,20 @@ async function setup(facts: Record<string, unknown>) {
   return { engine, k };
 }
 
-
 describe('delegations (protocoles de coopération)', () => {
   it('lets a trained physiotherapist act under the delegation, records it, and opens the obligation to inform the GP', async () => {
     const { engine, k } = await setup({});
     const { journey, events } = await k.perform('p', 'bilan-entorse', { actor: trained });
-    expect(events[0]).toMatchObject({ type: 'task.completed', by: { actor: 'mk-bernard', role: 'mk', delegation: 'entorse' } });
+    expect(events[0]).toMatchObject({
+      type: 'task.completed',
+      by: { actor: 'mk-bernard', role: 'mk', delegation: 'entorse' },
+    });
     const report = journey.task('compte-rendu')!;
-    expect(report).toMatchObject({ status: 'open', responsible: ['mk'], cause: { kind: 'obligation', delegation: 'entorse' } });
+    expect(report).toMatchObject({
+      status: 'open',
+      responsible: ['mk'],
+      cause: { kind: 'obligation', delegation: 'entorse' },
+    });
     expect(report.dueAt).toBe(Date.parse('2026-02-04T10:00:00+01:00'));
     // The satisfaction survey is optional: the journey reaches its end, the obligation stays due.
     expect(journey.inStep('fin')).toBe(true);
@@ -41,7 +47,12 @@ describe('delegations (protocoles de coopération)', () => {
     expect(after.tasks).toEqual(before.tasks);
     expect(after.version).toBe(before.version + 1);
     const last = (await engine.history('p')).at(-1)!;
-    expect(last).toMatchObject({ type: 'command.refused', command: 'perform', code: 'DELEGATION_REFUSED', by: { actor: actor.id } });
+    expect(last).toMatchObject({
+      type: 'command.refused',
+      command: 'perform',
+      code: 'DELEGATION_REFUSED',
+      by: { actor: actor.id },
+    });
   });
 
   it('refuses without recorded consent', async () => {
@@ -59,15 +70,32 @@ describe('delegations (protocoles de coopération)', () => {
   it('hands the patient back to the GP on a red flag, as a new task, with a rupture saying why', async () => {
     const { engine, k } = await setup({ appuiImpossible24h: true });
     const e = await refusal(k.perform('p', 'bilan-entorse', { actor: trained }));
-    expect(e).toMatchObject({ code: 'DELEGATION_REFUSED', details: { reason: 'exclusion', handedBack: true } });
+    expect(e).toMatchObject({
+      code: 'DELEGATION_REFUSED',
+      details: { reason: 'exclusion', handedBack: true },
+    });
     expect(e.message).toMatch(/Appui impossible 24 h/);
     const j = await k.get('p');
-    expect(j.task('reprise-mg')).toMatchObject({ status: 'open', responsible: ['mg'], cause: { kind: 'hand-back', delegation: 'entorse' } });
+    expect(j.task('reprise-mg')).toMatchObject({
+      status: 'open',
+      responsible: ['mg'],
+      cause: { kind: 'hand-back', delegation: 'entorse' },
+    });
     expect(j.openRuptures).toEqual([
-      expect.objectContaining({ kind: 'hand-back', roles: ['mg'], segment: 'diagnostic', reason: 'Appui impossible 24 h après le traumatisme' }),
+      expect.objectContaining({
+        kind: 'hand-back',
+        roles: ['mg'],
+        segment: 'diagnostic',
+        reason: 'Appui impossible 24 h après le traumatisme',
+      }),
     ]);
     const types = (await engine.history('p')).map((x) => x.type);
-    expect(types.slice(-4)).toEqual(['delegation.handed-back', 'task.opened', 'rupture.opened', 'command.refused']);
+    expect(types.slice(-4)).toEqual([
+      'delegation.handed-back',
+      'task.opened',
+      'rupture.opened',
+      'command.refused',
+    ]);
     // The GP takes the patient back: the hand-back rupture closes.
     const done = await k.perform('p', 'reprise-mg', { actor: drMartin });
     expect(done.journey.openRuptures).toEqual([]);
@@ -75,9 +103,16 @@ describe('delegations (protocoles de coopération)', () => {
 
   it('lets the delegate hand back on their own judgment', async () => {
     const { k } = await setup({});
-    const { journey } = await k.handBack('p', 'entorse', { actor: trained, task: 'bilan-entorse', reason: 'Doute sur un risque thrombo-embolique' });
+    const { journey } = await k.handBack('p', 'entorse', {
+      actor: trained,
+      task: 'bilan-entorse',
+      reason: 'Doute sur un risque thrombo-embolique',
+    });
     expect(journey.task('reprise-mg')?.status).toBe('open');
-    expect(journey.openRuptures[0]).toMatchObject({ kind: 'hand-back', reason: 'Doute sur un risque thrombo-embolique' });
+    expect(journey.openRuptures[0]).toMatchObject({
+      kind: 'hand-back',
+      reason: 'Doute sur un risque thrombo-embolique',
+    });
   });
 
   it('lets the GP perform the task directly, without delegation', async () => {

@@ -1,4 +1,11 @@
-import { computeIndicators, createEngine, MemoryStore, parseProtocol, rupturesBySegment, VirtualClock } from '@cpts/core';
+import {
+  computeIndicators,
+  createEngine,
+  MemoryStore,
+  parseProtocol,
+  rupturesBySegment,
+  VirtualClock,
+} from '@cpts/core';
 import { describe, expect, it } from 'vitest';
 import { day, plain, refusal } from './helpers.js';
 import { dac, drMartin, hopital, ideDupont, sortie } from './protocols.js';
@@ -33,7 +40,9 @@ describe('event sourcing', () => {
 
   it('says for every act who did it, as which role', async () => {
     const { engine } = await journeyWithHistory();
-    const acts = (await engine.history('p')).filter((e) => e.type === 'task.completed' || e.type === 'task.accepted');
+    const acts = (await engine.history('p')).filter(
+      (e) => e.type === 'task.completed' || e.type === 'task.accepted',
+    );
     expect(acts.map((e) => [e.type, 'by' in e && e.by])).toEqual([
       ['task.completed', { actor: 'chu', role: 'hopital' }],
       ['task.accepted', { actor: 'ide-dupont', role: 'ide' }],
@@ -68,7 +77,12 @@ describe('protocol versions', () => {
     version: '2.0.0',
     steps: sortie.steps.map((st) =>
       st.id === 'coordination'
-        ? { ...st, id: 'appui-dac', tasks: [{ ...st.tasks[0], id: 'plan-personnalise' }], exits: [{ to: 'fin', when: { task: 'plan-personnalise', status: 'completed' } }] }
+        ? {
+            ...st,
+            id: 'appui-dac',
+            tasks: [{ ...st.tasks[0], id: 'plan-personnalise' }],
+            exits: [{ to: 'fin', when: { task: 'plan-personnalise', status: 'completed' } }],
+          }
         : st.id === 'suivi'
           ? { ...st, exits: [{ to: 'appui-dac', when: { complexity: 'forte' } }, st.exits[1]] }
           : st,
@@ -78,7 +92,10 @@ describe('protocol versions', () => {
   it('records the protocol id, version and content hash; a journey does not load against other contents', async () => {
     const { store, engine } = await journeyWithHistory();
     const started = (await engine.history('p'))[0]!;
-    expect(started).toMatchObject({ type: 'journey.started', protocol: { id: 'sortie-test', version: '1.0.0' } });
+    expect(started).toMatchObject({
+      type: 'journey.started',
+      protocol: { id: 'sortie-test', version: '1.0.0' },
+    });
     expect(started.type === 'journey.started' && started.protocol.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     const tampered = { ...structuredClone(sortie), title: { fr: 'Autre contenu, même version' } };
     const other = createEngine({ protocols: [tampered], store });
@@ -87,7 +104,9 @@ describe('protocol versions', () => {
     expect(e.message).toMatch(/ran protocol sortie-test@1.0.0 with other contents/);
     const onlyV2 = createEngine({ protocols: [v2], store });
     expect((await refusal(onlyV2.get('p'))).message).toMatch(/not registered with this engine/);
-    expect(() => createEngine({ protocols: [sortie, tampered] })).toThrow(/registered twice with different contents/);
+    expect(() => createEngine({ protocols: [sortie, tampered] })).toThrow(
+      /registered twice with different contents/,
+    );
   });
 
   it('migrates a journey only when every active step and open task maps to the new version', async () => {
@@ -97,7 +116,11 @@ describe('protocol versions', () => {
     const refused = await refusal(both.migrate('p', 'sortie-test@2.0.0'));
     expect(refused.code).toBe('VERSION_MISMATCH');
     expect(refused.message).toMatch(/active step "coordination" does not exist in 2.0.0.*open task "pps"/);
-    const { journey } = await both.migrate('p', v2, { steps: { coordination: 'appui-dac' }, tasks: { pps: 'plan-personnalise' }, by: dac });
+    const { journey } = await both.migrate('p', v2, {
+      steps: { coordination: 'appui-dac' },
+      tasks: { pps: 'plan-personnalise' },
+      by: dac,
+    });
     expect(journey.protocol.version).toBe('2.0.0');
     expect(journey.inStep('appui-dac')).toBe(true);
     expect(journey.task('plan-personnalise')?.status).toBe('open');
@@ -124,7 +147,10 @@ describe('indicators', () => {
     }
     clock.set(day(5));
     await s.perform('on-time', 'consultation-mg', { actor: drMartin });
-    await s.waive('waived', 'consultation-mg', { actor: drMartin, justification: 'Suivi par le cardiologue' });
+    await s.waive('waived', 'consultation-mg', {
+      actor: drMartin,
+      justification: 'Suivi par le cardiologue',
+    });
     clock.set(day(10));
     await engine.tick();
     await s.perform('late', 'consultation-mg', { actor: drMartin });
@@ -138,15 +164,23 @@ describe('indicators', () => {
       deviationJourneys: ['waived'],
     });
     expect(mg7!.value).toBeCloseTo(1 / 3);
-    const histories = await Promise.all(['on-time', 'late', 'waived', 'not-discharged'].map((id) => engine.history(id)));
-    expect(computeIndicators(parseProtocol(sortie), histories, { from: day(1), to: day(30) })[0]!.denominator).toBe(0);
+    const histories = await Promise.all(
+      ['on-time', 'late', 'waived', 'not-discharged'].map((id) => engine.history(id)),
+    );
+    expect(
+      computeIndicators(parseProtocol(sortie), histories, { from: day(1), to: day(30) })[0]!.denominator,
+    ).toBe(0);
     const bySegment = rupturesBySegment(histories, { from: day(-1), to: day(30) });
     const ville = bySegment.find((r) => r.segment === 'suivi-ville')!;
     // The nurse's weekly visits were missed everywhere; the GP's only in the late journey.
     expect([...ville.journeys].sort()).toEqual(['late', 'on-time', 'waived']);
     const opened = histories.flat().filter((e) => e.type === 'rupture.opened');
     expect(ville.count).toBe(opened.length);
-    expect(opened.filter((e) => e.type === 'rupture.opened' && e.rupture.task === 'consultation-mg').map((e) => e.type === 'rupture.opened' && e.rupture.instance)).toEqual(['consultation-mg#1']);
+    expect(
+      opened
+        .filter((e) => e.type === 'rupture.opened' && e.rupture.task === 'consultation-mg')
+        .map((e) => e.type === 'rupture.opened' && e.rupture.instance),
+    ).toEqual(['consultation-mg#1']);
     expect(bySegment.find((r) => r.segment === 'hospitalisation')).toBeUndefined();
   });
 });

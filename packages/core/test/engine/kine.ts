@@ -27,9 +27,26 @@ export const kine = defineProtocol({
       label: { fr: 'Prise en charge' },
       segment: 'diagnostic',
       tasks: [
-        { id: 'bilan-entorse', label: { fr: "Bilan de l'entorse" }, responsible: ['mg'], due: { within: 'P1D', source: 'arrete-2020' } },
-        { id: 'reprise-mg', label: { fr: 'Reprise par le médecin' }, responsible: ['mg'], start: 'on-demand', due: { within: 'P2D' } },
-        { id: 'compte-rendu', label: { fr: 'Compte rendu au MT' }, responsible: ['mk'], start: 'on-demand', due: { within: 'PT48H' } },
+        {
+          id: 'bilan-entorse',
+          label: { fr: "Bilan de l'entorse" },
+          responsible: ['mg'],
+          due: { within: 'P1D', source: 'arrete-2020' },
+        },
+        {
+          id: 'reprise-mg',
+          label: { fr: 'Reprise par le médecin' },
+          responsible: ['mg'],
+          start: 'on-demand',
+          due: { within: 'P2D' },
+        },
+        {
+          id: 'compte-rendu',
+          label: { fr: 'Compte rendu au MT' },
+          responsible: ['mk'],
+          start: 'on-demand',
+          due: { within: 'PT48H' },
+        },
       ],
       exits: [{ to: 'suivi', when: { task: 'bilan-entorse', status: 'completed' } }],
     },
@@ -37,7 +54,9 @@ export const kine = defineProtocol({
       id: 'suivi',
       label: { fr: 'Suivi' },
       segment: 'suivi-ville',
-      tasks: [{ id: 'enquete', label: { fr: 'Enquête de satisfaction' }, responsible: ['cpts'], required: false }],
+      tasks: [
+        { id: 'enquete', label: { fr: 'Enquête de satisfaction' }, responsible: ['cpts'], required: false },
+      ],
       exits: [{ to: 'fin', when: { requiredTasksDone: true } }],
     },
     { id: 'fin', label: { fr: 'Fin' }, segment: 'suivi-ville', kind: 'final' },
@@ -51,9 +70,18 @@ export const kine = defineProtocol({
       tasks: ['bilan-entorse'],
       qualification: { id: 'formation-entorse', minHours: 10, validFor: 'P3Y', source: 'arrete-2020' },
       consent: { fact: 'consentement' },
-      inclusion: { all: [{ fact: 'age', op: 'gte', value: 18 }, { fact: 'age', op: 'lte', value: 55 }] },
+      inclusion: {
+        all: [
+          { fact: 'age', op: 'gte', value: 18 },
+          { fact: 'age', op: 'lte', value: 55 },
+        ],
+      },
       exclusions: [
-        { id: 'appui', label: { fr: 'Appui impossible 24 h après le traumatisme' }, when: { fact: 'appuiImpossible24h', op: 'eq', value: true } },
+        {
+          id: 'appui',
+          label: { fr: 'Appui impossible 24 h après le traumatisme' },
+          when: { fact: 'appuiImpossible24h', op: 'eq', value: true },
+        },
         { id: 'plaie', label: { fr: 'Plaie' }, when: { fact: 'plaie', op: 'eq', value: true } },
       ],
       handBack: { task: 'reprise-mg' },
@@ -69,6 +97,14 @@ export const trained = {
   qualifications: [{ id: 'formation-entorse', hours: 10, obtainedOn: '2025-06-01' }],
 };
 export const untrained = { id: 'mk-petit', roles: ['mk'] as const };
-export const fewHours = { id: 'mk-court', roles: ['mk'] as const, qualifications: [{ id: 'formation-entorse', hours: 6, obtainedOn: '2025-06-01' }] };
-export const expired = { id: 'mk-ancien', roles: ['mk'] as const, qualifications: [{ id: 'formation-entorse', hours: 10, obtainedOn: '2020-01-01' }] };
+export const fewHours = {
+  id: 'mk-court',
+  roles: ['mk'] as const,
+  qualifications: [{ id: 'formation-entorse', hours: 6, obtainedOn: '2025-06-01' }],
+};
+export const expired = {
+  id: 'mk-ancien',
+  roles: ['mk'] as const,
+  qualifications: [{ id: 'formation-entorse', hours: 10, obtainedOn: '2020-01-01' }],
+};
 export const drMartin = { id: 'dr-martin', roles: ['mg'] as const };

@@ -22,33 +22,54 @@ describe('task lifecycle', () => {
     expect(taken.code).toBe('TASK_TAKEN');
     expect(taken.message).toMatch(/taken by ide-dupont/);
     expect((await engine.worklist({ actor: ideLeroy })).map((w) => w.task)).not.toContain('visite-ide');
-    expect((await engine.worklist({ actor: ideDupont })).find((w) => w.task === 'visite-ide')?.via).toBe('accepted');
+    expect((await engine.worklist({ actor: ideDupont })).find((w) => w.task === 'visite-ide')?.via).toBe(
+      'accepted',
+    );
 
     expect((await refusal(s.release('p', 'visite-ide', { actor: ideLeroy }))).code).toBe('TASK_TAKEN');
     await s.release('p', 'visite-ide', { actor: ideDupont, reason: 'congés' });
     await s.accept('p', 'visite-ide', { actor: ideLeroy });
     const { journey } = await s.perform('p', 'visite-ide', { actor: ideLeroy });
-    expect(journey.tasks.find((t) => t.id === 'visite-ide#1')).toMatchObject({ status: 'completed', closedBy: 'ide-leroy' });
+    expect(journey.tasks.find((t) => t.id === 'visite-ide#1')).toMatchObject({
+      status: 'completed',
+      closedBy: 'ide-leroy',
+    });
   });
 
   it('a waived task, with its justification, is not a rupture', async () => {
     const { s, clock, engine } = await inFollowUp();
     const missing = await refusal(s.waive('p', 'consultation-mg', { actor: drMartin, justification: ' ' }));
     expect(missing.code).toBe('INVALID_COMMAND');
-    await s.waive('p', 'consultation-mg', { actor: drMartin, justification: 'Vu en consultation de cardiologie le même jour' });
+    await s.waive('p', 'consultation-mg', {
+      actor: drMartin,
+      justification: 'Vu en consultation de cardiologie le même jour',
+    });
     clock.set(day(30));
     await engine.tick();
     const j = await s.get('p');
-    expect(j.task('consultation-mg')).toMatchObject({ status: 'waived', reason: 'Vu en consultation de cardiologie le même jour' });
+    expect(j.task('consultation-mg')).toMatchObject({
+      status: 'waived',
+      reason: 'Vu en consultation de cardiologie le même jour',
+    });
     expect(j.ruptures.filter((r) => r.task === 'consultation-mg')).toEqual([]);
   });
 
   it('only a responsible role may waive or cancel', async () => {
     const { s } = await inFollowUp();
-    expect((await refusal(s.waive('p', 'consultation-mg', { actor: ideDupont, justification: 'x' }))).code).toBe('NOT_ALLOWED_ROLE');
-    expect((await refusal(s.cancelTask('p', 'consultation-mg', { actor: ideDupont, reason: 'x' }))).code).toBe('NOT_ALLOWED_ROLE');
-    const { journey } = await s.cancelTask('p', 'consultation-mg', { actor: drMartin, reason: 'Patient hospitalisé de nouveau' });
-    expect(journey.task('consultation-mg')).toMatchObject({ status: 'cancelled', reason: 'Patient hospitalisé de nouveau' });
+    expect(
+      (await refusal(s.waive('p', 'consultation-mg', { actor: ideDupont, justification: 'x' }))).code,
+    ).toBe('NOT_ALLOWED_ROLE');
+    expect(
+      (await refusal(s.cancelTask('p', 'consultation-mg', { actor: ideDupont, reason: 'x' }))).code,
+    ).toBe('NOT_ALLOWED_ROLE');
+    const { journey } = await s.cancelTask('p', 'consultation-mg', {
+      actor: drMartin,
+      reason: 'Patient hospitalisé de nouveau',
+    });
+    expect(journey.task('consultation-mg')).toMatchObject({
+      status: 'cancelled',
+      reason: 'Patient hospitalisé de nouveau',
+    });
   });
 
   it('an observation from an integration satisfies a task, with its source in the history', async () => {
@@ -56,7 +77,9 @@ describe('task lifecycle', () => {
     const missing = await refusal(s.observe('p', 'consultation-mg', { source: '' }));
     expect(missing.code).toBe('INVALID_COMMAND');
     await s.observe('p', 'consultation-mg', { source: 'sniiram-feed', data: { poids: 71 } });
-    const done = (await engine.history('p')).find((e) => e.type === 'task.completed' && e.instance === 'consultation-mg#1');
+    const done = (await engine.history('p')).find(
+      (e) => e.type === 'task.completed' && e.instance === 'consultation-mg#1',
+    );
     expect(done).toMatchObject({ source: 'sniiram-feed', data: { poids: 71 } });
     expect((await s.get('p')).task('consultation-mg')?.closedBy).toBe('source:sniiram-feed');
   });
@@ -66,17 +89,41 @@ describe('task lifecycle', () => {
     const before = await s.get('p');
     const cases = [
       [s.perform('p', 'nope' as never, { actor: drMartin }), 'UNKNOWN_TASK', /Task "nope" does not exist/],
-      [s.perform('p', 'lettre-liaison', { actor: hopital }), 'TASK_NOT_OPEN', /completed \(déjà réalisée\) by chu/],
+      [
+        s.perform('p', 'lettre-liaison', { actor: hopital }),
+        'TASK_NOT_OPEN',
+        /completed \(déjà réalisée\) by chu/,
+      ],
       [s.perform('p', 'pps', { actor: dac }), 'TASK_NOT_OPEN', /is not open in this journey/],
-      [s.perform('p', 'consultation-mg', { actor: drMartin, data: { poids: 5 } }), 'INVALID_DATA', /poids: must be >= 20/],
-      [s.perform('p', 'consultation-mg', { actor: drMartin, as: 'cardio' }), 'NOT_ALLOWED_ROLE', /does not hold the role "Cardiologue"/],
-      [s.perform('p', 'consultation-mg', { actor: drMartin, as: 'chef' as never }), 'UNKNOWN_ROLE', /Role "chef" does not exist/],
+      [
+        s.perform('p', 'consultation-mg', { actor: drMartin, data: { poids: 5 } }),
+        'INVALID_DATA',
+        /poids: must be >= 20/,
+      ],
+      [
+        s.perform('p', 'consultation-mg', { actor: drMartin, as: 'cardio' }),
+        'NOT_ALLOWED_ROLE',
+        /does not hold the role "Cardiologue"/,
+      ],
+      [
+        s.perform('p', 'consultation-mg', { actor: drMartin, as: 'chef' as never }),
+        'UNKNOWN_ROLE',
+        /Role "chef" does not exist/,
+      ],
       [s.recordFacts('p', { age: -3 }), 'INVALID_FACTS', /age: must be >= 0/],
       [s.recordFacts('p', { poids: 3 } as never), 'INVALID_FACTS', /Unknown fact poids/],
       [s.recordEvent('p', 'chute' as never), 'UNKNOWN_EVENT', /Event "chute" does not exist/],
       [s.recordEvent('p', 'prise-de-poids', { data: { kg: 'deux' } }), 'INVALID_DATA', /kg: must be number/],
-      [s.perform('p', 'consultation-mg', { actor: drMartin, at: day(-1) }), 'INVALID_COMMAND', /before the journey's latest event/],
-      [s.perform('p', 'consultation-mg', { actor: drMartin, expectedVersion: 1 }), 'CONFLICT', /at version \d+, not 1/],
+      [
+        s.perform('p', 'consultation-mg', { actor: drMartin, at: day(-1) }),
+        'INVALID_COMMAND',
+        /before the journey's latest event/,
+      ],
+      [
+        s.perform('p', 'consultation-mg', { actor: drMartin, expectedVersion: 1 }),
+        'CONFLICT',
+        /at version \d+, not 1/,
+      ],
       [s.get('nobody'), 'UNKNOWN_JOURNEY', /No journey nobody/],
     ] as const;
     for (const [promise, code, message] of cases) {
@@ -95,20 +142,33 @@ describe('task lifecycle', () => {
     const { s } = await inFollowUp();
     expect((await refusal(s.start({ journeyId: 'p', facts: { age: 1 } }))).code).toBe('JOURNEY_EXISTS');
     expect((await refusal(s.start({ facts: { age: 'old' } as never }))).code).toBe('INVALID_FACTS');
-    expect((await refusal(s.start({ facts: {} }))).message).toMatch(/age: must have required property 'age'|age/);
+    expect((await refusal(s.start({ facts: {} }))).message).toMatch(
+      /age: must have required property 'age'|age/,
+    );
     const { journey } = await s.close('p', { reason: 'Déménagement' });
     expect(journey.status).toBe('closed');
     expect(journey.openTasks).toEqual([]);
-    expect((await refusal(s.perform('p', 'consultation-mg', { actor: drMartin }))).code).toBe('JOURNEY_CLOSED');
+    expect((await refusal(s.perform('p', 'consultation-mg', { actor: drMartin }))).code).toBe(
+      'JOURNEY_CLOSED',
+    );
   });
 
   it('a clinician may take another exit than the protocol says, with a justification', async () => {
     const { s } = await inFollowUp();
-    expect((await refusal(s.reroute('p', 'coordination', { actor: hopital, justification: 'x' }))).code).toBe('NOT_ALLOWED_ROLE');
-    const { journey, events } = await s.reroute('p', 'coordination', { actor: drMartin, justification: 'Situation sociale dégradée' });
+    expect((await refusal(s.reroute('p', 'coordination', { actor: hopital, justification: 'x' }))).code).toBe(
+      'NOT_ALLOWED_ROLE',
+    );
+    const { journey, events } = await s.reroute('p', 'coordination', {
+      actor: drMartin,
+      justification: 'Situation sociale dégradée',
+    });
     expect(journey.inStep('coordination')).toBe(true);
     expect(journey.task('consultation-mg')?.status).toBe('cancelled');
-    expect(events[0]).toMatchObject({ type: 'journey.rerouted', to: 'coordination', by: { actor: 'dr-martin', role: 'mg' } });
+    expect(events[0]).toMatchObject({
+      type: 'journey.rerouted',
+      to: 'coordination',
+      by: { actor: 'dr-martin', role: 'mg' },
+    });
   });
 });
 

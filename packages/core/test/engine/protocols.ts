@@ -24,12 +24,25 @@ export const sortie = defineProtocol({
   },
   events: [
     { id: 'sortie', label: { fr: 'Sortie' } },
-    { id: 'prise-de-poids', label: { fr: 'Prise de poids' }, alert: true, data: { type: 'object', properties: { kg: { type: 'number' } }, required: ['kg'] } },
+    {
+      id: 'prise-de-poids',
+      label: { fr: 'Prise de poids' },
+      alert: true,
+      data: { type: 'object', properties: { kg: { type: 'number' } }, required: ['kg'] },
+    },
   ],
   complexity: {
     default: 'faible',
     rules: [
-      { level: 'forte', when: { all: [{ fact: 'vitSeul', op: 'eq', value: true }, { fact: 'age', op: 'gte', value: 75 }] } },
+      {
+        level: 'forte',
+        when: {
+          all: [
+            { fact: 'vitSeul', op: 'eq', value: true },
+            { fact: 'age', op: 'gte', value: 75 },
+          ],
+        },
+      },
       { level: 'moyenne', when: { fact: 'nyha', op: 'gte', value: 3 } },
     ],
   },
@@ -39,7 +52,9 @@ export const sortie = defineProtocol({
       label: { fr: 'Hospitalisation' },
       segment: 'hospitalisation',
       tasks: [{ id: 'lettre-liaison', label: { fr: 'Lettre de liaison' }, responsible: ['hopital'] }],
-      exits: [{ to: 'suivi', on: 'sortie', when: { task: 'lettre-liaison', status: ['completed', 'waived'] } }],
+      exits: [
+        { to: 'suivi', on: 'sortie', when: { task: 'lettre-liaison', status: ['completed', 'waived'] } },
+      ],
     },
     {
       id: 'suivi',
@@ -67,7 +82,14 @@ export const sortie = defineProtocol({
           label: { fr: 'Suivi IDE' },
           segment: 'suivi-ville',
           tasks: [
-            { id: 'visite-ide', label: { fr: 'Visite IDE' }, responsible: ['ide'], due: { within: 'P7D' }, repeat: { every: 'P7D', count: 3 }, remindBefore: 'P2D' },
+            {
+              id: 'visite-ide',
+              label: { fr: 'Visite IDE' },
+              responsible: ['ide'],
+              due: { within: 'P7D' },
+              repeat: { every: 'P7D', count: 3 },
+              remindBefore: 'P2D',
+            },
           ],
         },
       ],
@@ -91,7 +113,12 @@ export const sortie = defineProtocol({
       label: { fr: 'Vus par le MG sous 7 jours' },
       kind: 'moyens',
       denominator: { event: 'sortie' },
-      numerator: { all: [{ event: 'sortie' }, { taskCompleted: 'consultation-mg', within: 'P7D', from: { event: 'sortie' } }] },
+      numerator: {
+        all: [
+          { event: 'sortie' },
+          { taskCompleted: 'consultation-mg', within: 'P7D', from: { event: 'sortie' } },
+        ],
+      },
     },
   ],
 });

@@ -25,8 +25,13 @@ describe('recurrence and reminders', () => {
     clock.set(day(15));
     await engine.tick();
     j = await s.get('p');
-    expect(j.ruptures.filter((r) => r.task === 'visite-ide').map((r) => r.instance)).toEqual(['visite-ide#2']);
-    expect(j.openTasks.filter((t) => t.task === 'visite-ide').map((t) => t.id)).toEqual(['visite-ide#2', 'visite-ide#3']);
+    expect(j.ruptures.filter((r) => r.task === 'visite-ide').map((r) => r.instance)).toEqual([
+      'visite-ide#2',
+    ]);
+    expect(j.openTasks.filter((t) => t.task === 'visite-ide').map((t) => t.id)).toEqual([
+      'visite-ide#2',
+      'visite-ide#3',
+    ]);
     await s.perform('p', 'visite-ide#2', { actor: ideDupont });
     j = (await s.perform('p', 'visite-ide#3', { actor: ideDupont })).journey;
     // count: 3 — no fourth occurrence.
@@ -81,7 +86,13 @@ describe('recurrence and reminders', () => {
       ['a', false, true],
       ['b', true, false],
     ]);
-    expect(later[0]).toMatchObject({ taskLabel: 'Visite IDE', stepLabel: 'Suivi IDE', protocolTitle: 'Sortie test', segment: 'suivi-ville', via: 'responsible' });
+    expect(later[0]).toMatchObject({
+      taskLabel: 'Visite IDE',
+      stepLabel: 'Suivi IDE',
+      protocolTitle: 'Sortie test',
+      segment: 'suivi-ville',
+      via: 'responsible',
+    });
     const gp = await engine.worklist({ actor: drMartin, at: day(3) });
     expect(gp.map((w) => `${w.journeyId}:${w.task}`)).toEqual(['a:consultation-mg', 'b:consultation-mg']);
   });
@@ -103,13 +114,26 @@ describe('gradation of complexity', () => {
     j = journey;
     expect(j.complexity).toBe('forte');
     expect(events.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['facts.recorded', 'complexity.changed', 'step.exited', 'step.entered', 'task.opened']),
+      expect.arrayContaining([
+        'facts.recorded',
+        'complexity.changed',
+        'step.exited',
+        'step.entered',
+        'task.opened',
+      ]),
     );
-    expect(events.find((e) => e.type === 'complexity.changed')).toMatchObject({ from: 'moyenne', to: 'forte', rule: 0 });
+    expect(events.find((e) => e.type === 'complexity.changed')).toMatchObject({
+      from: 'moyenne',
+      to: 'forte',
+      rule: 0,
+    });
     expect(j.inStep('coordination')).toBe(true);
     expect(j.task('pps')).toMatchObject({ status: 'open', responsible: ['dac'] });
     // Leaving the follow-up step cancelled its open tasks, with the reason.
-    expect(j.task('consultation-mg')).toMatchObject({ status: 'cancelled', reason: "sortie de l'étape suivi-mg" });
+    expect(j.task('consultation-mg')).toMatchObject({
+      status: 'cancelled',
+      reason: "sortie de l'étape suivi-mg",
+    });
     const done = await s.perform('p', 'pps', { actor: dac });
     expect(done.journey.inStep('fin')).toBe(true);
     expect(done.journey.status).toBe('completed');
@@ -174,6 +198,11 @@ describe('timed exits', () => {
     await engine.runUntil(day(60));
     const j = await s.get('p');
     for (const r of j.ruptures) expect(r.detectedAt).toBe(r.dueAt + 1);
-    expect(j.ruptures.map((r) => r.instance)).toEqual(['consultation-mg#1', 'visite-ide#1', 'visite-ide#2', 'visite-ide#3']);
+    expect(j.ruptures.map((r) => r.instance)).toEqual([
+      'consultation-mg#1',
+      'visite-ide#1',
+      'visite-ide#2',
+      'visite-ide#3',
+    ]);
   });
 });
