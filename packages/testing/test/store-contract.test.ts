@@ -1,0 +1,4 @@
+import { MemoryStore } from '@cpts/core';
+import { describeStoreContract } from '../src/contract.js';
+
+describeStoreContract('MemoryStore', () => new MemoryStore());
