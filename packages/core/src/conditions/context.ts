@@ -13,6 +13,12 @@ export interface ConditionContext {
   readonly complexity: ComplexityLevel | undefined;
   /** The current instant, in milliseconds since the epoch. */
   readonly now: number;
+  /**
+   * IANA time zone whose calendar `{ elapsed }` counts in (`P1M` from 31 January is the last day of
+   * February there). Default: `DEFAULT_TIME_ZONE` (Europe/Paris), so results never depend on the
+   * machine's zone.
+   */
+  readonly timeZone?: string | undefined;
   /** Status of the latest occurrence of a task (`inactive` when never opened). */
   taskStatus(taskId: string): TaskStatus;
   /** Whether an event has been recorded on the journey. */
@@ -32,12 +38,13 @@ export interface ConditionContext {
  */
 export function factsContext(
   facts: Readonly<Record<string, unknown>>,
-  options: { complexity?: ComplexityLevel; now?: number } = {},
+  options: { complexity?: ComplexityLevel; now?: number; timeZone?: string } = {},
 ): ConditionContext {
   return {
     facts,
     complexity: options.complexity,
     now: options.now ?? 0,
+    timeZone: options.timeZone,
     taskStatus: () => 'inactive',
     eventRecorded: () => false,
     anchorTime: (anchor) =>
