@@ -41,7 +41,7 @@ export type { LintFinding, LintRule, LintSeverity, RuleReport } from './lint/typ
 export { type LoadIssue, type LoadIssueSource, ProtocolLoadError } from './load/errors.js';
 export { type LoadOptions, type LoadResult, loadProtocol, safeLoadProtocol } from './load/load.js';
 export { lineColumn, type SourceMap, type SourcePosition } from './load/positions.js';
-export { protocolDefinitionJsonSchema, type SchemaProblem, validateProtocolSchema } from './load/schema.js';
+export { type SchemaProblem, validateProtocolSchema } from './load/schema.js';
 export {
   CPTS_FHIR,
   EXT_DELEGATION,

@@ -11,6 +11,7 @@ import type {
   Exit,
   Indicator,
   JsonSchema,
+  JsonValue,
   ObjectSchema,
   ProtocolDefinition,
   Role,
@@ -256,7 +257,12 @@ export type BuiltProtocol<S extends BuilderState> = Omit<
   'roles' | 'facts' | 'events' | 'steps' | 'delegations' | 'initial'
 > & {
   roles: (Omit<Role, 'id'> & { id: S['roles'] })[];
-  facts: ObjectSchema & { properties: { [K in FactName<S>]: JsonSchema } };
+  facts: {
+    type: 'object';
+    properties: { [K in FactName<S>]: JsonSchema };
+    required?: FactName<S>[];
+    [key: string]: JsonValue | undefined;
+  };
   events: (Omit<EventDefinition, 'id'> & { id: S['events'] })[];
   steps: BuiltStep<S>[];
   initial?: S['steps'] | undefined;

@@ -4,9 +4,8 @@
  * branch the author meant).
  * @module
  */
-import { ProtocolSchema } from '@cpts/core';
+import { PROTOCOL_SCHEMA_ID, protocolJsonSchema } from '@cpts/core';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { z } from 'zod';
 
 /** One problem found by the JSON Schema. */
 export interface SchemaProblem {
@@ -15,23 +14,13 @@ export interface SchemaProblem {
 }
 
 type Json = { [key: string]: unknown };
-const ROOT = 'cpts:protocol';
+const ROOT = PROTOCOL_SCHEMA_ID;
 
 let cached: { ajv: Ajv2020; validate: ValidateFunction; pointers: Map<object, string> } | undefined;
 
-/**
- * The JSON Schema (draft 2020-12) of a protocol definition as authored, generated from the zod
- * schema of `@cpts/core`.
- * @example
- * writeFileSync('protocol.schema.json', JSON.stringify(protocolDefinitionJsonSchema(), null, 2));
- */
-export function protocolDefinitionJsonSchema(): Json {
-  return z.toJSONSchema(ProtocolSchema, { io: 'input', target: 'draft-2020-12' }) as Json;
-}
-
 function validator() {
   if (cached) return cached;
-  const schema = { ...protocolDefinitionJsonSchema(), $id: ROOT };
+  const schema = { ...protocolJsonSchema(), $id: ROOT };
   const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, logger: false });
   ajv.addSchema(schema);
   const validate = ajv.getSchema(ROOT)!;
@@ -47,7 +36,7 @@ function validator() {
 }
 
 /**
- * Validates data against the protocol JSON Schema.
+ * Validates data against the published protocol JSON Schema (`protocolJsonSchema()` of `@cpts/core`).
  * @returns every problem, with its JSON path; empty when the data has the shape of a protocol.
  * @example
  * validateProtocolSchema(yamlData).forEach((p) => report(p.path, p.message));
@@ -67,7 +56,12 @@ export function validateProtocolSchema(data: unknown): SchemaProblem[] {
   );
   return errors
     .filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String((e.params as Json).missingProperty)}`)))
-    .map((e) => ({ path: pathOf(e.instancePath, data), message: messageOf(e) }));
+    .map((e) => {
+      const path = pathOf(e.instancePath, data);
+      // An unknown key is reported at the key itself.
+      if (e.keyword === 'additionalProperties') path.push(String((e.params as Json).additionalProperty));
+      return { path, message: messageOf(e) };
+    });
 }
 
 /** Splits a JSON pointer. */
@@ -106,7 +100,17 @@ function resolveUnion(union: ErrorObject, root: unknown): ErrorObject[] {
     if (!best || score < best.score) best = { score, errors };
   });
   if (!best || best.score >= 1000) return [union];
-  return best.errors;
+  const chosen = best.errors;
+  const only = chosen[0];
+  if (chosen.length === 1 && only && only.keyword === 'enum' && only.instancePath === union.instancePath) {
+    // `from: sortie`: say the object forms too, not only the allowed texts.
+    const objects = branches.flatMap((b) => {
+      const required = (b as Json).required;
+      return Array.isArray(required) ? [`{ ${required.join(', ')} }`] : [];
+    });
+    if (objects.length) return [{ ...only, params: { ...only.params, objects } }];
+  }
+  return chosen;
 }
 
 /** How far an error puts a branch from what the author wrote. */
@@ -214,8 +218,12 @@ function messageOf(e: ErrorObject): string {
         typeof e.data === 'number' && types.includes('a text') ? ' (write it between quotes, e.g. "1.0.0")' : '';
       return `expected ${types.join(' or ')}, got ${describeValue(e.data)}${hint}`;
     }
-    case 'enum':
-      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} (got ${describeValue(e.data)})`;
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+      const objects = Array.isArray(p.objects) ? (p.objects as string[]) : [];
+      const forms = objects.length ? `${values.join(', ')}, or an object ${objects.join(', ')}` : values.join(', ');
+      return `must be one of ${forms} (got ${describeValue(e.data)})`;
+    }
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'pattern':
