@@ -327,10 +327,10 @@ export const insuffisanceCardiaque = defineProtocol({
                 'Remise au patient à la sortie et envoi le jour même au médecin traitant et au médecin adresseur par messagerie sécurisée, versement au DMP ; traitements arrêtés ou modifiés avec leur motif.',
               responsible: ['equipe-hospitaliere'],
               due: {
-                within: 'P1D',
+                within: 'P0D',
                 from: { event: 'sortie' },
                 source: 'decret-lettre-liaison',
-                note: '« Le jour même » de la sortie, lu comme 24 heures après l’enregistrement de la sortie.',
+                note: '« Le jour même » : au plus tard à la fin du jour calendaire de la sortie.',
               },
               onMiss: {
                 open: ['relance-lettre-liaison'],
@@ -1010,11 +1010,11 @@ export const insuffisanceCardiaque = defineProtocol({
       numerator: {
         all: [
           { event: 'sortie' },
-          { taskCompleted: 'lettre-liaison', within: 'P1D', from: { event: 'sortie' } },
+          { taskCompleted: 'lettre-liaison', within: 'P0D', from: { event: 'sortie' } },
         ],
       },
       source: 'decret-lettre-liaison',
-      note: '« Le jour même » lu comme 24 heures.',
+      note: '« Le jour même » : jusqu’à la fin du jour calendaire de la sortie.',
     },
     {
       id: 'rehospitalisation-pendant-suivi',
