@@ -379,14 +379,16 @@ export function createEngine(options: EngineOptions): Engine {
   ): Promise<CommandResult> {
     const l = await load(journeyId);
     const ctx = contextOf(l);
-    const at = opts.at === undefined ? Math.max(clock.now(), ctx.now) : toMillis(opts.at);
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== l.version)
       throw new CptsError(
         'CONFLICT',
         `Journey ${journeyId} is at version ${l.version}, not ${opts.expectedVersion}: someone acted meanwhile; reload it and try again`,
         { details: { journeyId, expectedVersion: opts.expectedVersion, actualVersion: l.version } },
       );
+    // A refusal is stamped when it happens, never before the journey's latest event.
+    let at = Math.max(clock.now(), ctx.now);
     try {
+      if (opts.at !== undefined) at = toMillis(opts.at);
       if (at < ctx.now)
         throw new CptsError(
           'INVALID_COMMAND',
@@ -407,7 +409,7 @@ export function createEngine(options: EngineOptions): Engine {
         // What a refused command would have recorded (e.g. a hand-back) is part of the refusal.
         const pending = (e.details as { record?: (InputEvent & { at: number })[] }).record;
         if (pending) await commit(journeyId, l, pending).catch(() => undefined);
-        await refuse(journeyId, l, command, e, opts.by, at);
+        await refuse(journeyId, l, command, e, opts.by, Math.max(at, ctx.now));
       }
       throw e;
     }
@@ -503,13 +505,15 @@ export function createEngine(options: EngineOptions): Engine {
           details: { unknown },
         },
       );
-    const merged = { ...base, ...(facts as Record<string, unknown>) };
+    // `undefined` means "not given", as in JSON (a durable history cannot hold it): it never clears a fact.
+    const given = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+    const merged = { ...base, ...given };
     for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
     if (!rt.validateFacts(merged))
       throw new CptsError('INVALID_FACTS', `Invalid facts: ${describeAjvErrors(rt.validateFacts)}`, {
         details: { errors: rt.validateFacts.errors },
       });
-    return facts as Record<string, unknown>;
+    return given;
   }
 
   function requireText(value: unknown, what: string): string {
