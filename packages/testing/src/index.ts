@@ -37,6 +37,19 @@ export {
 } from './scenario/scenario.js';
 export { formatTimeline, type TimelineOptions } from './scenario/timeline.js';
 export {
+  type EventBehaviour,
+  EventBehaviourSchema,
+  type FactSpec,
+  FactSpecSchema,
+  parseSimulationOptions,
+  type SimulationOptions,
+  SimulationOptionsError,
+  type SimulationOptionsInput,
+  SimulationOptionsSchema,
+  type TaskBehaviour,
+  TaskBehaviourSchema,
+} from './simulation/options.js';
+export {
   type Categorical,
   CategoricalSchema,
   chance,
@@ -56,3 +69,9 @@ export type {
   StepStat,
   TaskStat,
 } from './simulation/result.js';
+export {
+  type SimulateCohortOptions,
+  type SimulationProgress,
+  simulateCohort,
+} from './simulation/simulate.js';
+export { type AppendListener, SimulationStore } from './simulation/store.js';

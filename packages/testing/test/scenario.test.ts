@@ -119,7 +119,11 @@ describe('scenario', () => {
       .at('J+9')
       .expectNoRupture('consultation-mg')
       .run()
-      .catch((e: unknown) => e as ScenarioError);
+      .then(
+        () => undefined,
+        (e: unknown) => e as ScenarioError,
+      );
+    if (!error) throw new Error('the scenario should have failed');
     expect(error).toBeInstanceOf(ScenarioError);
     expect(error.step).toBe('J+9 09:00 · expectNoRupture(consultation-mg)');
     expect(error.message).toContain(
@@ -134,7 +138,11 @@ describe('scenario', () => {
       .given({ age: 70 })
       .expect((j) => expect(j.active).toEqual(['suivi']))
       .run()
-      .catch((e: unknown) => e as Error);
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+    if (!error) throw new Error('the scenario should have failed');
     expect(error.name).toBe('AssertionError');
     expect(error.message).toContain("expected [ 'hospitalisation' ] to deeply equal [ 'suivi' ]");
     expect(error.message).toContain('History of the journey:');

@@ -3,7 +3,7 @@
  * (except `timing`), so that it can be compared, stored and rendered into reports.
  * @module
  */
-import type { ComplexityLevel } from '@cpts/core';
+import type { ComplexityLevel, HistoryEvent } from '@cpts/core';
 
 /** An indicator computed over the simulated cohort. */
 export interface IndicatorSummary {
@@ -131,6 +131,8 @@ export interface SimulationResult {
   readonly steps: readonly StepStat[];
   readonly tasks: readonly TaskStat[];
   readonly workload: readonly RoleWorkload[];
+  /** Whole histories of the first journeys (`keepHistories` of them, in shard order), for inspection. */
+  readonly histories: readonly (readonly HistoryEvent[])[];
   /** How long it took: the only part of a result that differs between two runs with the same seed. */
   readonly timing: { readonly wallMs: number; readonly threads: number; readonly eventsPerSecond: number };
 }

@@ -1,0 +1,684 @@
+/**
+ * One shard of a cohort simulation: its share of the population, run through the engine on a
+ * virtual, event-driven clock, on its own seeded generator and its share of each role's capacity.
+ * A shard's result depends only on (protocol, options, shard index): never on threads or timing.
+ * @module
+ */
+import {
+  type Actor,
+  addDuration,
+  allSteps,
+  allTasks,
+  CptsError,
+  createEngine,
+  type HistoryEvent,
+  type JourneyIndex,
+  meetsCriterion,
+  type ProtocolDefinition,
+  parseProtocol,
+  summarise,
+  type Task,
+  toMillis,
+  VirtualClock,
+} from '@cpts/core';
+import type { SimulationOptions, TaskBehaviour } from './options.js';
+import { chance, createRandom, type Distribution, pick, type Random, sample } from './random.js';
+import { SimulationStore } from './store.js';
+
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Counters of one group of ruptures. */
+export interface RuptureCounter {
+  count: number;
+  closed: number;
+  delayDays: number;
+}
+
+/** What one shard measured; shards add up (see `mergeShards`). */
+export interface ShardAccumulator {
+  shard: number;
+  patients: number;
+  journeys: {
+    started: number;
+    completed: number;
+    cancelled: number;
+    active: number;
+    byComplexity: Record<string, number>;
+  };
+  events: number;
+  acts: { performed: number; late: number; notDone: number; refused: Record<string, number> };
+  indicators: Record<string, { numerator: number; denominator: number }>;
+  ruptures: {
+    total: number;
+    closed: number;
+    bySegment: Record<string, RuptureCounter>;
+    byTask: Record<string, RuptureCounter>;
+    byRole: Record<string, RuptureCounter>;
+  };
+  /** Journeys that reached a segment / opened a task, and those of them with a rupture there. */
+  reach: { segment: Record<string, number>; task: Record<string, number> };
+  touched: { segment: Record<string, number>; task: Record<string, number> };
+  steps: Record<
+    string,
+    { entries: number; exits: number; totalMs: number; tenths: Record<string, number>; activeAtEnd: number }
+  >;
+  tasks: Record<
+    string,
+    {
+      opened: number;
+      completed: number;
+      completedLate: number;
+      waived: number;
+      cancelled: number;
+      openAtEnd: number;
+      ruptures: number;
+    }
+  >;
+  workload: Record<string, { acts: number[]; overdue: number[]; postponed: number[] }>;
+  histories: HistoryEvent[][];
+}
+
+type Instance = {
+  task: string;
+  dueAt: number | undefined;
+  openedAt: number;
+  decided: boolean;
+  closed: boolean;
+};
+type JourneyTrack = {
+  id: string;
+  complexity: string | undefined;
+  finished: boolean;
+  entered: Map<string, number>;
+  segments: Set<string>;
+  segmentsRuptured: Set<string>;
+  tasks: Set<string>;
+  tasksRuptured: Set<string>;
+  instances: Map<string, Instance>;
+  ruptures: Map<string, { segment: string; task: string; roles: readonly string[] }>;
+};
+type Action =
+  | { at: number; seq: number; kind: 'start'; patient: number }
+  | {
+      at: number;
+      seq: number;
+      kind: 'event';
+      journeyId: string;
+      event: string;
+      data: Record<string, unknown> | undefined;
+    }
+  | {
+      at: number;
+      seq: number;
+      kind: 'perform';
+      journeyId: string;
+      instance: string;
+      role: string;
+      data: Record<string, unknown> | undefined;
+    };
+
+/** An action before it gets its sequence number. */
+type NewAction = Action extends infer A ? (A extends Action ? Omit<A, 'seq'> : never) : never;
+
+/** A min-heap of actions by instant, then insertion order (so ties are deterministic). */
+class ActionQueue {
+  readonly #a: Action[] = [];
+  #seq = 0;
+
+  get size(): number {
+    return this.#a.length;
+  }
+
+  push(action: NewAction): void {
+    const item = { ...action, seq: this.#seq++ } as Action;
+    const a = this.#a;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!lt(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+
+  pop(): Action | undefined {
+    const a = this.#a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && lt(a[l]!, a[m]!)) m = l;
+        if (r < a.length && lt(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function lt(a: Action, b: Action): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+/** The value of a key, created on first use. */
+export function entry<T>(record: Record<string, T>, key: string, make: () => T): T {
+  let v = record[key];
+  if (v === undefined) {
+    v = make();
+    record[key] = v;
+  }
+  return v;
+}
+
+/** The least data a task's JSON Schema requires (so that simulated acts are accepted). */
+export function minimalData(schema: Task['data']): Record<string, unknown> | undefined {
+  if (!schema) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const name of schema.required ?? []) {
+    const p = (schema.properties?.[name] ?? {}) as Record<string, unknown>;
+    if (Array.isArray(p.enum) && p.enum.length > 0) out[name] = p.enum[0];
+    else if ('const' in p) out[name] = p.const;
+    else if (p.type === 'boolean') out[name] = true;
+    else if (p.type === 'integer' || p.type === 'number')
+      out[name] = typeof p.minimum === 'number' ? p.minimum : 0;
+    else if (p.type === 'array') out[name] = [];
+    else if (p.type === 'object') out[name] = {};
+    else out[name] = typeof p.format === 'string' && p.format.startsWith('date') ? '2026-01-01' : 'simulé';
+  }
+  return out;
+}
+
+/** The share of an integer total that shard `k` of `n` gets (shares add up to the total). */
+export function shareOf(total: number, k: number, n: number): number {
+  return Math.floor((total * (k + 1)) / n) - Math.floor((total * k) / n);
+}
+
+/** The default delay of an act: a lognormal around 40 % of its window (3 days without one). A simulation assumption, not a clinical figure. */
+export function defaultDelay(windowDays: number | undefined): Distribution {
+  return windowDays === undefined
+    ? { kind: 'lognormal', median: 3, sigma: 0.5 }
+    : { kind: 'lognormal', median: Math.max(0.1, windowDays * 0.4), sigma: 0.5 };
+}
+
+function counter(): RuptureCounter {
+  return { count: 0, closed: 0, delayDays: 0 };
+}
+
+function inc(record: Record<string, number>, key: string, by = 1): void {
+  record[key] = (record[key] ?? 0) + by;
+}
+
+/** An empty accumulator for a shard. */
+export function emptyAccumulator(shard: number): ShardAccumulator {
+  return {
+    shard,
+    patients: 0,
+    journeys: { started: 0, completed: 0, cancelled: 0, active: 0, byComplexity: {} },
+    events: 0,
+    acts: { performed: 0, late: 0, notDone: 0, refused: {} },
+    indicators: {},
+    ruptures: { total: 0, closed: 0, bySegment: {}, byTask: {}, byRole: {} },
+    reach: { segment: {}, task: {} },
+    touched: { segment: {}, task: {} },
+    steps: {},
+    tasks: {},
+    workload: {},
+    histories: [],
+  };
+}
+
+/**
+ * Runs one shard of a simulation.
+ *
+ * @param protocol the protocol definition (validated here).
+ * @param options validated options (see `parseSimulationOptions`).
+ * @param shard index of the shard, from 0 to `options.shards - 1`.
+ * @param onProgress called with the number of this shard's patients started so far.
+ * @example
+ * const acc = await runShard(ic, parseSimulationOptions(ic, { patients: 100 }), 0);
+ */
+export async function runShard(
+  protocol: object,
+  options: SimulationOptions,
+  shard: number,
+  onProgress?: (started: number) => void,
+): Promise<ShardAccumulator> {
+  const definition: ProtocolDefinition = Object.isFrozen(protocol)
+    ? (protocol as ProtocolDefinition)
+    : parseProtocol(protocol);
+  const rng: Random = createRandom(options.seed, shard);
+  const start = toMillis(options.start);
+  const end = addDuration(start, options.horizon).getTime();
+  const weeks = Math.max(1, Math.ceil((end - start) / WEEK_MS));
+  const first = Math.floor((options.patients * shard) / options.shards);
+  const last = Math.floor((options.patients * (shard + 1)) / options.shards);
+  const acc = emptyAccumulator(shard);
+  acc.patients = last - first;
+
+  const stepSegment = new Map(allSteps(definition).map((s) => [s.step.id, s.step.segment]));
+  const taskDefs = new Map(allTasks(definition).map((t) => [t.task.id, t.task]));
+  const roleIds = definition.roles.map((r) => r.id);
+  const workload = (role: string) => {
+    let w = acc.workload[role];
+    if (!w) {
+      w = {
+        acts: new Array(weeks).fill(0),
+        overdue: new Array(weeks).fill(0),
+        postponed: new Array(weeks).fill(0),
+      };
+      acc.workload[role] = w;
+    }
+    return w;
+  };
+  for (const role of roleIds) workload(role);
+  const capacity = new Map(
+    Object.entries(options.capacity).map(([role, c]) => [role, shareOf(c, shard, options.shards)]),
+  );
+  const used = new Map<string, number[]>();
+  const weekOf = (t: number) => Math.min(weeks - 1, Math.max(0, Math.floor((t - start) / WEEK_MS)));
+
+  const obtainedOn = new Date(start - 365 * DAY_MS).toISOString();
+  const actors = new Map<string, Actor>(
+    roleIds.map((role) => [
+      role,
+      {
+        id: `${role}-${shard}`,
+        roles: [role],
+        qualifications: definition.delegations
+          .filter((d) => d.delegate === role && d.qualification)
+          .map((d) => ({ id: d.qualification!.id, hours: d.qualification!.minHours ?? 0, obtainedOn })),
+      },
+    ]),
+  );
+  const data = new Map([...taskDefs].map(([id, t]) => [id, minimalData(t.data)]));
+  const windowDays = new Map(
+    [...taskDefs].map(([id, t]) => [
+      id,
+      t.due ? (addDuration(start, t.due.within).getTime() - start) / DAY_MS : undefined,
+    ]),
+  );
+
+  const queue = new ActionQueue();
+  const tracks = new Map<string, JourneyTrack>();
+  const finished: string[] = [];
+
+  const ruptureGroups = (r: { segment: string; task: string; roles: readonly string[] }) => [
+    entry(acc.ruptures.bySegment, r.segment, () => counter()),
+    entry(acc.ruptures.byTask, r.task, () => counter()),
+    ...r.roles.map((role) => entry(acc.ruptures.byRole, role, () => counter())),
+  ];
+
+  const stepStat = (step: string) =>
+    entry(acc.steps, step, () => ({ entries: 0, exits: 0, totalMs: 0, tenths: {}, activeAtEnd: 0 }));
+  const taskStat = (task: string) =>
+    entry(acc.tasks, task, () => ({
+      opened: 0,
+      completed: 0,
+      completedLate: 0,
+      waived: 0,
+      cancelled: 0,
+      openAtEnd: 0,
+      ruptures: 0,
+    }));
+
+  function behaviourOf(task: string): TaskBehaviour {
+    return { ...(options.behaviour.default ?? {}), ...(options.behaviour.tasks[task] ?? {}) };
+  }
+
+  function decide(track: JourneyTrack, instance: string, inst: Instance, at: number): void {
+    const def = taskDefs.get(inst.task);
+    if (!def || inst.decided || inst.closed) return;
+    if (def.due && inst.dueAt === undefined) return; // its window opens later (task.scheduled)
+    inst.decided = true;
+    const b = behaviourOf(inst.task);
+    if (!chance(rng, b.probability ?? 0.95)) {
+      acc.acts.notDone++;
+      return;
+    }
+    const window = windowDays.get(inst.task);
+    const opens =
+      inst.dueAt !== undefined && window !== undefined
+        ? Math.max(inst.openedAt, inst.dueAt - window * DAY_MS)
+        : inst.openedAt;
+    const delay = Math.max(0, sample(rng, b.delay ?? defaultDelay(window)));
+    const role = b.as ?? def.responsible[0]!;
+    queue.push({
+      kind: 'perform',
+      at: Math.max(at, Math.round(opens + delay * DAY_MS)),
+      journeyId: track.id,
+      instance,
+      role,
+      data: (b.data as Record<string, unknown> | undefined) ?? data.get(inst.task),
+    });
+  }
+
+  function onAppend(journeyId: string, events: readonly HistoryEvent[], index: JourneyIndex): void {
+    acc.events += events.length;
+    const track = tracks.get(journeyId);
+    if (!track) return;
+    for (const e of events) {
+      switch (e.type) {
+        case 'complexity.changed':
+          track.complexity = e.to;
+          break;
+        case 'step.entered': {
+          track.entered.set(e.step, e.at);
+          stepStat(e.step).entries++;
+          const seg = stepSegment.get(e.step);
+          if (seg !== undefined && !track.segments.has(seg)) {
+            track.segments.add(seg);
+            inc(acc.reach.segment, seg);
+          }
+          break;
+        }
+        case 'step.exited': {
+          const since = track.entered.get(e.step);
+          track.entered.delete(e.step);
+          if (since === undefined) break;
+          const s = stepStat(e.step);
+          s.exits++;
+          s.totalMs += e.at - since;
+          inc(s.tenths, String(Math.floor(((e.at - since) / DAY_MS) * 10)));
+          break;
+        }
+        case 'task.opened': {
+          taskStat(e.task).opened++;
+          if (!track.tasks.has(e.task)) {
+            track.tasks.add(e.task);
+            inc(acc.reach.task, e.task);
+          }
+          const inst: Instance = {
+            task: e.task,
+            dueAt: e.dueAt,
+            openedAt: e.at,
+            decided: false,
+            closed: false,
+          };
+          track.instances.set(e.instance, inst);
+          decide(track, e.instance, inst, e.at);
+          break;
+        }
+        case 'task.scheduled': {
+          const inst = track.instances.get(e.instance);
+          if (!inst) break;
+          inst.dueAt = e.dueAt;
+          decide(track, e.instance, inst, e.at);
+          break;
+        }
+        case 'task.completed': {
+          const inst = track.instances.get(e.instance);
+          if (!inst) break;
+          inst.closed = true;
+          const late = inst.dueAt !== undefined && e.at > inst.dueAt;
+          const t = taskStat(inst.task);
+          t.completed++;
+          acc.acts.performed++;
+          if (late) {
+            t.completedLate++;
+            acc.acts.late++;
+          }
+          const role = e.by?.role ?? (e.source !== undefined ? 'observé' : 'inconnu');
+          const w = workload(role);
+          const week = weekOf(e.at);
+          w.acts[week]!++;
+          if (late) w.overdue[week]!++;
+          break;
+        }
+        case 'task.waived': {
+          const inst = track.instances.get(e.instance);
+          if (inst) {
+            inst.closed = true;
+            taskStat(inst.task).waived++;
+          }
+          break;
+        }
+        case 'task.cancelled':
+        case 'task.closed': {
+          const inst = track.instances.get(e.instance);
+          if (inst && !inst.closed) {
+            inst.closed = true;
+            taskStat(inst.task).cancelled++;
+          }
+          break;
+        }
+        case 'rupture.opened': {
+          const r = e.rupture;
+          track.ruptures.set(r.id, { segment: r.segment, task: r.task, roles: r.roles });
+          acc.ruptures.total++;
+          for (const g of ruptureGroups(r)) g.count++;
+          taskStat(r.task).ruptures++;
+          if (!track.segmentsRuptured.has(r.segment)) {
+            track.segmentsRuptured.add(r.segment);
+            inc(acc.touched.segment, r.segment);
+          }
+          if (!track.tasksRuptured.has(r.task)) {
+            track.tasksRuptured.add(r.task);
+            inc(acc.touched.task, r.task);
+          }
+          break;
+        }
+        case 'rupture.closed': {
+          const r = track.ruptures.get(e.rupture);
+          if (!r) break;
+          acc.ruptures.closed++;
+          for (const g of ruptureGroups(r)) {
+            g.closed++;
+            g.delayDays += e.delayDays;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (index.status !== 'active' && !track.finished) {
+      track.finished = true;
+      finished.push(journeyId);
+    }
+  }
+
+  const store = new SimulationStore(onAppend);
+  const clock = new VirtualClock(start);
+  const engine = createEngine({
+    protocols: [definition],
+    store,
+    clock,
+    cacheSize: Math.max(1000, last - first + 1),
+  });
+
+  function settle(track: JourneyTrack, atEnd: boolean): void {
+    const status = atEnd ? 'active' : undefined;
+    const history = store.history(track.id) ?? [];
+    const last = history[history.length - 1];
+    if (status === 'active') acc.journeys.active++;
+    else if (history.some((e) => e.type === 'journey.cancelled')) acc.journeys.cancelled++;
+    else if (last !== undefined) acc.journeys.completed++;
+    inc(acc.journeys.byComplexity, track.complexity ?? 'aucune');
+    if (atEnd) {
+      for (const step of track.entered.keys()) stepStat(step).activeAtEnd++;
+      for (const inst of track.instances.values()) if (!inst.closed) taskStat(inst.task).openAtEnd++;
+    }
+    if (definition.indicators.length > 0) {
+      const summary = summarise(history, end);
+      if (summary)
+        for (const ind of definition.indicators) {
+          const row = entry(acc.indicators, ind.id, () => ({ numerator: 0, denominator: 0 }));
+          if (meetsCriterion(ind.denominator, summary, end)) {
+            row.denominator++;
+            if (meetsCriterion(ind.numerator, summary, end)) row.numerator++;
+          }
+        }
+    }
+    if (acc.histories.length < options.keepHistories) acc.histories.push(history.slice());
+    engine.evict(track.id);
+    store.delete(track.id);
+    tracks.delete(track.id);
+  }
+
+  function flush(): void {
+    while (finished.length > 0) {
+      const id = finished.shift()!;
+      const track = tracks.get(id);
+      if (track) settle(track, false);
+    }
+  }
+
+  // Arrivals: one per patient, drawn in patient order from the shard's generator.
+  const span =
+    options.arrivals === 'start'
+      ? 0
+      : options.arrivals === 'uniform'
+        ? end - start
+        : Math.min(end - start, addDuration(start, options.arrivals.over).getTime() - start);
+  for (let p = first; p < last; p++)
+    queue.push({ kind: 'start', at: start + Math.floor(rng.next() * span), patient: p });
+
+  const factSchemas = definition.facts.properties ?? {};
+  function drawFacts(at: number): Record<string, unknown> {
+    const facts: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(options.facts)) {
+      const schema = (factSchemas[name] ?? {}) as Record<string, unknown>;
+      let v: unknown;
+      if (spec.kind === 'fixed') v = spec.value;
+      else if (spec.kind === 'categorical') v = pick(rng, spec);
+      else {
+        let x = sample(rng, spec);
+        if (typeof schema.minimum === 'number') x = Math.max(schema.minimum, x);
+        if (typeof schema.maximum === 'number') x = Math.min(schema.maximum, x);
+        if (schema.type === 'integer') v = Math.round(x);
+        else if (schema.type === 'boolean') v = x >= 0.5;
+        else if (
+          schema.type === 'string' &&
+          typeof schema.format === 'string' &&
+          schema.format.startsWith('date')
+        ) {
+          const iso = new Date(at + x * DAY_MS).toISOString();
+          v = schema.format === 'date' ? iso.slice(0, 10) : iso;
+        } else v = x;
+        if (schema.type === 'integer' && typeof schema.maximum === 'number')
+          v = Math.min(schema.maximum, v as number);
+      }
+      facts[name] = v;
+    }
+    return facts;
+  }
+
+  let started = 0;
+  const progressEvery = Math.max(1, Math.floor((last - first) / 50));
+  for (;;) {
+    const action = queue.pop();
+    if (!action || action.at > end) break;
+    await engine.runUntil(action.at);
+    flush();
+    try {
+      if (action.kind === 'start') {
+        const journeyId = `p${action.patient}`;
+        const track: JourneyTrack = {
+          id: journeyId,
+          complexity: undefined,
+          finished: false,
+          entered: new Map(),
+          segments: new Set(),
+          segmentsRuptured: new Set(),
+          tasks: new Set(),
+          tasksRuptured: new Set(),
+          instances: new Map(),
+          ruptures: new Map(),
+        };
+        tracks.set(journeyId, track);
+        const facts = drawFacts(action.at);
+        started++;
+        if (started % progressEvery === 0) onProgress?.(started);
+        try {
+          await engine.start(definition, { facts, journeyId, at: action.at });
+        } catch (e) {
+          tracks.delete(journeyId);
+          throw e;
+        }
+        acc.journeys.started++;
+        for (const [event, b] of Object.entries(options.events)) {
+          if ('after' in b) {
+            if (chance(rng, b.probability ?? 1))
+              queue.push({
+                kind: 'event',
+                at: action.at + Math.round(Math.max(0, sample(rng, b.after)) * DAY_MS),
+                journeyId,
+                event,
+                data: b.data as Record<string, unknown> | undefined,
+              });
+          } else if (b.perYear > 0) {
+            let t = action.at;
+            for (;;) {
+              t += Math.round(sample(rng, { kind: 'exponential', mean: 365 / b.perYear }) * DAY_MS);
+              if (t > end) break;
+              queue.push({
+                kind: 'event',
+                at: t,
+                journeyId,
+                event,
+                data: b.data as Record<string, unknown> | undefined,
+              });
+            }
+          }
+        }
+      } else if (action.kind === 'event') {
+        const track = tracks.get(action.journeyId);
+        if (!track || track.finished) continue;
+        await engine.recordEvent(action.journeyId, action.event, {
+          at: action.at,
+          ...(action.data && { data: action.data }),
+        });
+      } else {
+        const track = tracks.get(action.journeyId);
+        const inst = track?.instances.get(action.instance);
+        if (!track || track.finished || !inst || inst.closed) continue;
+        const cap = capacity.get(action.role);
+        if (cap !== undefined) {
+          const week = weekOf(action.at);
+          let u = used.get(action.role);
+          if (!u) {
+            u = new Array(weeks).fill(0);
+            used.set(action.role, u);
+          }
+          if (u[week]! >= cap) {
+            workload(action.role).postponed[week]!++;
+            queue.push({
+              kind: 'perform',
+              journeyId: action.journeyId,
+              instance: action.instance,
+              role: action.role,
+              data: action.data,
+              at: action.at + WEEK_MS,
+            });
+            continue;
+          }
+          u[week]!++;
+        }
+        await engine.perform(action.journeyId, action.instance, {
+          actor: actors.get(action.role)!,
+          as: action.role,
+          at: action.at,
+          ...(action.data && { data: action.data }),
+        });
+      }
+    } catch (e) {
+      if (!CptsError.is(e)) throw e;
+      inc(acc.acts.refused, e.code);
+    }
+    flush();
+  }
+  await engine.runUntil(end);
+  flush();
+  for (const track of [...tracks.values()]) settle(track, true);
+  onProgress?.(last - first);
+  return acc;
+}

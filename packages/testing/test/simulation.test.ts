@@ -1,0 +1,160 @@
+import { computeIndicators, parseProtocol, rupturesBySegment } from '@cpts/core';
+import { describe, expect, it } from 'vitest';
+import { describeStoreContract } from '../src/contract.js';
+import {
+  type SimulateCohortOptions,
+  SimulationOptionsError,
+  type SimulationResult,
+  SimulationStore,
+  simulateCohort,
+} from '../src/index.js';
+import { sortieIc } from './fixtures.js';
+
+const base: SimulateCohortOptions = {
+  patients: 120,
+  horizon: 'P6M',
+  seed: 11,
+  shards: 4,
+  threads: 0,
+  facts: {
+    age: { kind: 'normal', mean: 78, sd: 9 },
+    vitSeul: { kind: 'bernoulli', p: 0.3 },
+    nyha: {
+      kind: 'categorical',
+      values: [
+        { value: 2, weight: 5 },
+        { value: 3, weight: 4 },
+        { value: 4, weight: 1 },
+      ],
+    },
+  },
+  events: { sortie: { after: { kind: 'uniform', min: 2, max: 10 } } },
+  behaviour: { tasks: { 'lettre-liaison': { probability: 1, delay: { kind: 'uniform', min: 0, max: 1 } } } },
+};
+const deterministic = (r: SimulationResult) => ({ ...r, timing: undefined });
+
+describeStoreContract('SimulationStore', () => new SimulationStore());
+
+describe('simulateCohort', () => {
+  it('gives the same result for the same seed, and another for another seed', async () => {
+    const a = await simulateCohort(sortieIc, base);
+    const b = await simulateCohort(sortieIc, base);
+    const c = await simulateCohort(sortieIc, { ...base, seed: 12 });
+    expect(deterministic(b)).toEqual(deterministic(a));
+    expect(deterministic(c)).not.toEqual(deterministic(a));
+    expect(a.journeys.started).toBe(120);
+    expect(a.journeys.started).toBe(a.journeys.completed + a.journeys.cancelled + a.journeys.active);
+  });
+
+  it('gives the same result on 2 worker threads as in the calling thread', async () => {
+    const options = { ...base, patients: 60 };
+    const inline = await simulateCohort(sortieIc, options);
+    let last = 0;
+    const threaded = await simulateCohort(sortieIc, {
+      ...options,
+      threads: 2,
+      onProgress: (p) => (last = p.started),
+    });
+    expect(threaded.timing.threads).toBe(2);
+    expect(deterministic(threaded)).toEqual(deterministic(inline));
+    expect(last).toBe(60);
+  }, 120_000);
+
+  it('agrees with the indicators and rupture tables core computes from the same histories', async () => {
+    const r = await simulateCohort(sortieIc, { ...base, patients: 60, keepHistories: 60 });
+    expect(r.histories).toHaveLength(60);
+    const definition = parseProtocol(sortieIc);
+    const period = { from: r.settings.start, to: r.settings.end };
+    const [mg7] = computeIndicators(definition, r.histories, period);
+    expect(r.indicators[0]).toMatchObject({
+      id: 'mg-7j',
+      numerator: mg7!.numerator,
+      denominator: mg7!.denominator,
+    });
+    const segments = rupturesBySegment(r.histories, period);
+    expect(r.ruptures.bySegment.map((s) => [s.key, s.count])).toEqual(
+      segments.map((s) => [s.segment, s.count]),
+    );
+    const opened = r.histories.flat().filter((e) => e.type === 'rupture.opened').length;
+    expect(r.ruptures.total).toBe(opened);
+    expect(r.events).toBe(r.histories.flat().length);
+    const acts = r.histories.flat().filter((e) => e.type === 'task.completed').length;
+    expect(r.acts.performed).toBe(acts);
+    expect(r.workload.reduce((a, w) => a + w.totalActs, 0)).toBe(acts);
+  });
+
+  it('turns a task nobody does into ruptures on its segment and role, and a zero indicator', async () => {
+    // Arrivals in the first 3 months: every deadline falls before the 6-month horizon.
+    const r = await simulateCohort(sortieIc, {
+      ...base,
+      arrivals: { over: 'P3M' },
+      behaviour: { tasks: { ...base.behaviour?.tasks, 'consultation-mg': { probability: 0 } } },
+    });
+    const discharged = r.indicators[0]!.denominator;
+    expect(discharged).toBeGreaterThan(50);
+    expect(r.indicators[0]!.numerator).toBe(0);
+    expect(r.indicators[0]!.value).toBe(0);
+    const mg = r.ruptures.byTask.find((t) => t.key === 'consultation-mg')!;
+    // Every occurrence not cancelled (a "forte" journey leaves for the DAC at once) is missed.
+    const row = r.tasks.find((t) => t.task === 'consultation-mg')!;
+    expect(row.cancelled).toBeGreaterThan(0);
+    expect(mg.count).toBe(row.opened - row.cancelled);
+    expect(mg.closed).toBe(0);
+    expect(r.ruptures.byRole.find((x) => x.key === 'mg')?.count).toBe(mg.count);
+    expect(r.workload.find((w) => w.role === 'mg')?.totalActs).toBe(0);
+    expect(r.acts.notDone).toBeGreaterThanOrEqual(mg.count);
+  });
+
+  it('postpones acts beyond a role’s weekly capacity, which makes them late', async () => {
+    const free = await simulateCohort(sortieIc, base);
+    const tight = await simulateCohort(sortieIc, { ...base, capacity: { mg: 2 } });
+    const mg = tight.workload.find((w) => w.role === 'mg')!;
+    expect(mg.capacityPerWeek).toBe(2);
+    expect(Math.max(...mg.acts)).toBeLessThanOrEqual(2);
+    expect(mg.postponed.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    const late = (r: SimulationResult) =>
+      r.ruptures.byTask.find((t) => t.key === 'consultation-mg')?.count ?? 0;
+    expect(late(tight)).toBeGreaterThan(late(free));
+  });
+
+  it('measures time per step and the journeys still running at the horizon', async () => {
+    const r = await simulateCohort(sortieIc, { ...base, arrivals: 'start' });
+    const hosp = r.steps.find((s) => s.step === 'hospitalisation')!;
+    expect(hosp.entries).toBe(120);
+    // Discharge comes 2 to 10 days after admission, the letter within a day of it.
+    expect(hosp.medianDays).toBeGreaterThanOrEqual(2);
+    expect(hosp.p90Days).toBeLessThanOrEqual(11);
+    expect(hosp.medianDays!).toBeLessThanOrEqual(hosp.p90Days!);
+    const fin = r.steps.find((s) => s.step === 'fin')!;
+    expect(fin.entries).toBe(r.journeys.completed);
+  });
+
+  it('refuses options that do not fit the protocol, listing every problem with its path', async () => {
+    const error = (await simulateCohort(sortieIc, {
+      patients: 10,
+      facts: { poids: { kind: 'constant', value: 70 } },
+      events: { deces: { perYear: 1 } },
+      behaviour: { tasks: { 'consultation-kine': {}, 'consultation-mg': { as: 'ide' } } },
+      capacity: { kine: 10 },
+    }).catch((e: unknown) => e)) as SimulationOptionsError;
+    expect(error).toBeInstanceOf(SimulationOptionsError);
+    expect(error.code).toBe('INVALID_COMMAND');
+    expect(error.issues.map((i) => i.pointer)).toEqual([
+      'facts.poids',
+      'facts',
+      'events.deces',
+      'behaviour.tasks.consultation-kine',
+      'behaviour.tasks.consultation-mg.as',
+      'capacity.kine',
+    ]);
+    expect(error.message).toContain(
+      'the protocol requires the fact "age" at the start: give it a distribution',
+    );
+    const bad = await simulateCohort(sortieIc, {
+      patients: 0,
+      horizon: '12 mois',
+      facts: { age: { kind: 'normal', mean: 78, sd: -1 } },
+    }).catch((e: unknown) => e as SimulationOptionsError);
+    expect(bad.issues.map((i) => i.pointer).sort()).toEqual(['facts.age.sd', 'horizon', 'patients']);
+  });
+});
