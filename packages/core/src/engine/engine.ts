@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
 import { createActor, type StateValue, type Actor as XActor } from 'xstate';
 import { CptsError } from '../errors.js';
 import type { Attribution, HistoryEvent, InputEvent } from '../history/events.js';
@@ -1155,7 +1156,7 @@ export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
       for (const { elapsed, since } of elapsedIn(exit.when)) {
         const from = anchorTime(ctx, since, { step });
         if (from === undefined) continue;
-        const t = addDuration(from, elapsed).getTime();
+        const t = addDuration(new TZDate(from, ctx.timeZone), elapsed).getTime();
         if (t > ctx.now) w = Math.min(w, t);
       }
     }

@@ -79,6 +79,7 @@ export function conditionContext(rt: ProtocolRuntime, ctx: JourneyState, step?: 
     facts: ctx.facts,
     complexity: ctx.complexity,
     now: ctx.now,
+    timeZone: ctx.timeZone,
     taskStatus: (task): TaskStatus => latestInstance(ctx.tasks, task)?.status ?? 'inactive',
     eventRecorded: (event) => (ctx.events[event]?.count ?? 0) > 0,
     anchorTime: (anchor) => anchorTime(ctx, anchor, { step }),

@@ -120,6 +120,7 @@ export function summaryContext(s: JourneySummary, now: number): ConditionContext
     facts: s.facts,
     complexity: s.complexity,
     now,
+    timeZone: s.timeZone,
     taskStatus: (task) => latest(task)?.status ?? 'inactive',
     eventRecorded: (event) => (s.events.get(event)?.length ?? 0) > 0,
     anchorTime: (anchor) => summaryAnchor(s, anchor),
