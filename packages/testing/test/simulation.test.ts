@@ -150,11 +150,11 @@ describe('simulateCohort', () => {
     expect(error.message).toContain(
       'the protocol requires the fact "age" at the start: give it a distribution',
     );
-    const bad = await simulateCohort(sortieIc, {
+    const bad = (await simulateCohort(sortieIc, {
       patients: 0,
       horizon: '12 mois',
       facts: { age: { kind: 'normal', mean: 78, sd: -1 } },
-    }).catch((e: unknown) => e as SimulationOptionsError);
+    }).catch((e: unknown) => e)) as SimulationOptionsError;
     expect(bad.issues.map((i) => i.pointer).sort()).toEqual(['facts.age.sd', 'horizon', 'patients']);
   });
 });
