@@ -178,9 +178,10 @@ describe('timed exits', () => {
     const clock = new VirtualClock('2026-01-15T10:00:00Z');
     const engine = createEngine({ protocols: [p], clock });
     await engine.for(p).start({ journeyId: 't', facts: {} });
-    clock.set('2026-07-15T09:59:59Z');
+    // Six months in the Paris calendar: 11:00 CET on 15 January → 11:00 CEST on 15 July (09:00 UTC).
+    clock.set('2026-07-15T08:59:59Z');
     expect((await engine.tick()).journeys).toEqual([]);
-    clock.set('2026-07-16T00:00:00Z');
+    clock.set('2026-07-15T09:00:00Z');
     const t = await engine.tick();
     expect(t.journeys).toEqual(['t']);
     const j = await engine.get('t');
