@@ -126,7 +126,7 @@ export const accesDirectKine = defineProtocol({
       CONSENSUS_EQUIPE,
     ],
   },
-  roles: [ROLES.patient, ROLES.medecinTraitant, ROLES.kinesitherapeute, ROLES.coordinateurCpts],
+  roles: [ROLES.medecinTraitant, ROLES.kinesitherapeute, ROLES.coordinateurCpts],
   facts: {
     type: 'object',
     properties: {

@@ -60,7 +60,6 @@ export const diabeteType2 = defineProtocol({
     ...ficheCommune(),
     professionsImpliquees: [
       'Médecin traitant',
-      'Infirmier(ère)',
       'Pédicure-podologue',
       'Ophtalmologiste',
       'Cardiologue',
@@ -90,7 +89,7 @@ export const diabeteType2 = defineProtocol({
       'Présentation du service sophia',
     ],
     groupeDeTravail: [
-      'Médecins généralistes, infirmiers, pédicures-podologues, ophtalmologiste de la CPTS (composition à compléter)',
+      'Médecins généralistes, pédicures-podologues, ophtalmologiste, cardiologue de la CPTS (composition à compléter)',
     ],
     sources: [
       {
@@ -139,9 +138,7 @@ export const diabeteType2 = defineProtocol({
     ],
   },
   roles: [
-    ROLES.patient,
     ROLES.medecinTraitant,
-    ROLES.infirmier,
     ROLES.podologue,
     ROLES.ophtalmologiste,
     ROLES.cardiologue,

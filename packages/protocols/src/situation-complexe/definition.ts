@@ -92,12 +92,7 @@ export const situationComplexe = defineProtocol({
     { id: 'coordination', label: { fr: 'Coordination d’appui (DAC)', en: 'Coordination support (DAC)' } },
   ],
   roles: [
-    ROLES.patient,
-    ROLES.aidant,
     ROLES.medecinTraitant,
-    ROLES.infirmier,
-    ROLES.pharmacien,
-    ROLES.kinesitherapeute,
     ROLES.coordinateurDac,
     ROLES.psychologue,
     ROLES.enseignantApa,

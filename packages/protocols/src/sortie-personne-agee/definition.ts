@@ -119,8 +119,6 @@ export const sortiePersonneAgee = defineProtocol({
     ],
   },
   roles: [
-    ROLES.patient,
-    ROLES.aidant,
     ROLES.equipeHospitaliere,
     ROLES.celluleSortie,
     ROLES.medecinTraitant,
