@@ -1,7 +1,17 @@
-import { CptsError, parseProtocol, ProtocolValidationError, protocolHash } from '@cpts/core';
+import { CptsError, ProtocolValidationError, parseProtocol, protocolHash } from '@cpts/core';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { days, every, hours, months, perYear, protocol, weeks, years, zodToObjectSchema } from '../src/index.js';
+import {
+  days,
+  every,
+  hours,
+  months,
+  perYear,
+  protocol,
+  weeks,
+  years,
+  zodToObjectSchema,
+} from '../src/index.js';
 import { icSortie, icSortieBuilder } from './fixtures/ic-sortie.js';
 
 const head = {
@@ -13,9 +23,21 @@ const head = {
 
 describe('duration helpers', () => {
   test('say durations as the domain does and store ISO 8601', () => {
-    expect([days(7), hours(48), weeks(2), months(2), years(1), days(0)]).toEqual(['P7D', 'PT48H', 'P2W', 'P2M', 'P1Y', 'P0D']);
+    expect([days(7), hours(48), weeks(2), months(2), years(1), days(0)]).toEqual([
+      'P7D',
+      'PT48H',
+      'P2W',
+      'P2M',
+      'P1Y',
+      'P0D',
+    ]);
     expect(every(months(3))).toEqual({ every: 'P3M' });
-    expect(every(weeks(1), { count: 8, source: 'x', note: 'n' })).toEqual({ every: 'P1W', count: 8, source: 'x', note: 'n' });
+    expect(every(weeks(1), { count: 8, source: 'x', note: 'n' })).toEqual({
+      every: 'P1W',
+      count: 8,
+      source: 'x',
+      note: 'n',
+    });
     expect(perYear(2)).toEqual({ perYear: 2 });
   });
 
@@ -64,7 +86,9 @@ describe('protocol builder', () => {
   test('zod data schemas of events and tasks are converted too', () => {
     expect(icSortie.events[1]!.data).toEqual({
       type: 'object',
-      properties: { signe: { type: 'string', enum: ['essoufflement', 'prise-de-poids', 'oedemes', 'fatigue'] } },
+      properties: {
+        signe: { type: 'string', enum: ['essoufflement', 'prise-de-poids', 'oedemes', 'fatigue'] },
+      },
       required: ['signe'],
     });
     const p = protocol(head)
@@ -75,7 +99,15 @@ describe('protocol builder', () => {
           label: { fr: 'S' },
           segment: 'suivi-ville',
           kind: 'final',
-          tasks: [{ id: 't', label: { fr: 'T' }, responsible: ['mg'], required: false, data: z.object({ poids: z.number().positive() }) }],
+          tasks: [
+            {
+              id: 't',
+              label: { fr: 'T' },
+              responsible: ['mg'],
+              required: false,
+              data: z.object({ poids: z.number().positive() }),
+            },
+          ],
         },
       ])
       .build();
@@ -113,7 +145,9 @@ describe('protocol builder', () => {
         { id: 'b', label: { fr: 'B' }, segment: 'suivi-ville', kind: 'final' },
       ]);
     expect(() => b.build()).toThrow(ProtocolValidationError);
-    expect(() => b.build()).toThrow('steps[0].steps[0].exits[0].to: exit to "b": an exit leads to a sibling step');
+    expect(() => b.build()).toThrow(
+      'steps[0].steps[0].exits[0].to: exit to "b": an exit leads to a sibling step',
+    );
   });
 
   test('the chain is immutable: a stage can be reused', () => {
@@ -132,6 +166,8 @@ describe('protocol builder', () => {
   });
 
   test('zodToObjectSchema refuses a schema that is not an object', () => {
-    expect(() => zodToObjectSchema(z.string(), 'data of task "t"')).toThrow('data of task "t": expected an object schema');
+    expect(() => zodToObjectSchema(z.string(), 'data of task "t"')).toThrow(
+      'data of task "t": expected an object schema',
+    );
   });
 });

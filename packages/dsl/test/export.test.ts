@@ -1,5 +1,11 @@
-import { describe, expect, test } from 'vitest';
-import { protocol, toFhirPlanDefinition, toFicheMarkdown, toMermaid, toSwimlaneMarkdown, toSwimlaneSvg } from '../src/index.js';
+import { describe, test } from 'vitest';
+import {
+  toFhirPlanDefinition,
+  toFicheMarkdown,
+  toMermaid,
+  toSwimlaneMarkdown,
+  toSwimlaneSvg,
+} from '../src/index.js';
 import { icSortie } from './fixtures/ic-sortie.js';
 import { expectGolden } from './golden.js';
 
@@ -9,5 +15,8 @@ describe('exporters on the heart-failure discharge protocol (golden files)', () 
   test('swimlane in SVG', () => expectGolden('ic-sortie.swimlane.svg', toSwimlaneSvg(icSortie)));
   test('HAS fiche in Markdown', () => expectGolden('ic-sortie.fiche.md', toFicheMarkdown(icSortie)));
   test('FHIR PlanDefinition', () =>
-    expectGolden('ic-sortie.plandefinition.json', `${JSON.stringify(toFhirPlanDefinition(icSortie), null, 2)}\n`));
+    expectGolden(
+      'ic-sortie.plandefinition.json',
+      `${JSON.stringify(toFhirPlanDefinition(icSortie), null, 2)}\n`,
+    ));
 });

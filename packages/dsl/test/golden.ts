@@ -16,8 +16,10 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  if (!existsSync(file)) throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 pnpm test to create it`);
-  expect(actual, `${name} differs from its golden file (UPDATE_GOLDEN=1 pnpm test to accept the change)`).toBe(
-    readFileSync(file, 'utf8'),
-  );
+  if (!existsSync(file))
+    throw new Error(`golden file ${name} is missing: run UPDATE_GOLDEN=1 pnpm test to create it`);
+  expect(
+    actual,
+    `${name} differs from its golden file (UPDATE_GOLDEN=1 pnpm test to accept the change)`,
+  ).toBe(readFileSync(file, 'utf8'));
 }

@@ -54,13 +54,41 @@ describe('load errors: each with its place in the file, never a stack trace', ()
   test.each([
     ['syntax.json', 'syntax', 3, 22, '(root)', 'JSON syntax: a key between double quotes is expected'],
     ['duplicate-key.json', 'syntax', 4, 3, 'id', 'duplicate key "id"'],
-    ['syntax.yaml', 'syntax', 5, 1, '(root)', 'YAML syntax: Flow sequence in block collection must be sufficiently indented'],
+    [
+      'syntax.yaml',
+      'syntax',
+      5,
+      1,
+      '(root)',
+      'YAML syntax: Flow sequence in block collection must be sufficiently indented',
+    ],
     ['duplicate-key.yaml', 'syntax', 3, 1, '(root)', 'YAML syntax: Map keys must be unique'],
     ['empty.yaml', 'syntax', 1, 1, '(root)', 'the file is empty'],
-    ['version-not-text.yaml', 'schema', 2, 1, 'version', 'expected a text, got the number 1 (write it between quotes, e.g. "1.0.0")'],
+    [
+      'version-not-text.yaml',
+      'schema',
+      2,
+      1,
+      'version',
+      'expected a text, got the number 1 (write it between quotes, e.g. "1.0.0")',
+    ],
     ['missing-required.yaml', 'schema', 69, 5, 'steps[0]', '"label" is required here'],
-    ['misspelt-key.yaml', 'schema', 92, 11, 'steps[0].tasks[1].due.withn', 'unknown key "withn": did you mean "within"?'],
-    ['condition-misspelt.yaml', 'schema', 131, 11, 'delegations[0].exclusions[0].when.fakt', 'unknown key "fakt": did you mean "fact"?'],
+    [
+      'misspelt-key.yaml',
+      'schema',
+      92,
+      11,
+      'steps[0].tasks[1].due.withn',
+      'unknown key "withn": did you mean "within"?',
+    ],
+    [
+      'condition-misspelt.yaml',
+      'schema',
+      131,
+      11,
+      'delegations[0].exclusions[0].when.fakt',
+      'unknown key "fakt": did you mean "fact"?',
+    ],
     [
       'anchor-not-allowed.yaml',
       'schema',
@@ -130,13 +158,25 @@ describe('load errors: each with its place in the file, never a stack trace', ()
   test('a path that does not exist is a file error, not a parse of the path as text', () => {
     const error = failure('protocoles/absent.yaml');
     expect(error.issues).toEqual([
-      { path: [], pointer: '(root)', message: 'file not found: protocoles/absent.yaml', line: 1, column: 1, source: 'file' },
+      {
+        path: [],
+        pointer: '(root)',
+        message: 'file not found: protocoles/absent.yaml',
+        line: 1,
+        column: 1,
+        source: 'file',
+      },
     ]);
     expect(() => loadProtocol('protocoles/absent.yaml')).toThrow(ProtocolLoadError);
   });
 
   test('YAML that is valid but not an object', () => {
     const error = failure('- a\n- b\n', { format: 'yaml' });
-    expect(error.issues[0]).toMatchObject({ source: 'schema', line: 1, column: 1, message: 'expected an object, got a list' });
+    expect(error.issues[0]).toMatchObject({
+      source: 'schema',
+      line: 1,
+      column: 1,
+      message: 'expected an object, got a list',
+    });
   });
 });

@@ -10,7 +10,10 @@ export type IsoDuration = `P${string}`;
 
 function whole(n: number, unit: string): number {
   if (!Number.isInteger(n) || n < 0)
-    throw new CptsError('INVALID_PROTOCOL', `${unit}(${n}): a duration is a whole number of ${unit}, 0 or more`);
+    throw new CptsError(
+      'INVALID_PROTOCOL',
+      `${unit}(${n}): a duration is a whole number of ${unit}, 0 or more`,
+    );
   return n;
 }
 
@@ -71,7 +74,10 @@ export interface RepeatOptions<Src extends string = string> {
 
 function checkedOptions<O extends RepeatOptions>(options: O | undefined): O | Record<string, never> {
   if (options?.count !== undefined && (!Number.isInteger(options.count) || options.count < 1))
-    throw new CptsError('INVALID_PROTOCOL', `count: ${options.count} is not a whole number of occurrences ≥ 1`);
+    throw new CptsError(
+      'INVALID_PROTOCOL',
+      `count: ${options.count} is not a whole number of occurrences ≥ 1`,
+    );
   return options ?? {};
 }
 
@@ -86,7 +92,10 @@ export function every<const D extends IsoDuration, const O extends RepeatOptions
   options?: O,
 ): { every: D } & O {
   if (!/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(duration))
-    throw new CptsError('INVALID_PROTOCOL', `every("${duration}"): not an ISO 8601 duration; use days(7), months(3)…`);
+    throw new CptsError(
+      'INVALID_PROTOCOL',
+      `every("${duration}"): not an ISO 8601 duration; use days(7), months(3)…`,
+    );
   return { every: duration, ...checkedOptions(options) } as { every: D } & O;
 }
 
@@ -101,6 +110,9 @@ export function perYear<const N extends number, const O extends RepeatOptions = 
   options?: O,
 ): { perYear: N } & O {
   if (!Number.isInteger(n) || n < 1 || n > 365)
-    throw new CptsError('INVALID_PROTOCOL', `perYear(${n}): a yearly frequency is a whole number between 1 and 365`);
+    throw new CptsError(
+      'INVALID_PROTOCOL',
+      `perYear(${n}): a yearly frequency is a whole number between 1 and 365`,
+    );
   return { perYear: n, ...checkedOptions(options) } as { perYear: N } & O;
 }

@@ -80,7 +80,9 @@ export class ProtocolBuilder<S extends BuilderState> {
   segments<const G extends Record<string, LabelDraft>>(
     segments: G,
   ): ProtocolBuilder<With<S, 'segments', S['segments'] | (keyof G & string)>> {
-    return this.#with({ segments: Object.entries(segments).map(([id, label]) => ({ id, label: { ...label } })) });
+    return this.#with({
+      segments: Object.entries(segments).map(([id, label]) => ({ id, label: { ...label } })),
+    });
   }
 
   /**
@@ -88,7 +90,9 @@ export class ProtocolBuilder<S extends BuilderState> {
    * @example
    * protocol(head).roles({ mg: { fr: 'Médecin traitant' }, patient: { label: { fr: 'Patient' }, kind: 'patient' } })
    */
-  roles<const R extends Record<string, RoleDraft>>(roles: R): ProtocolBuilder<With<S, 'roles', keyof R & string>> {
+  roles<const R extends Record<string, RoleDraft>>(
+    roles: R,
+  ): ProtocolBuilder<With<S, 'roles', keyof R & string>> {
     return this.#with({
       roles: Object.entries(roles).map(([id, role]) =>
         'label' in role ? { id, ...role, label: { ...role.label } } : { id, label: { ...role } },
@@ -104,7 +108,9 @@ export class ProtocolBuilder<S extends BuilderState> {
    * @example
    * protocol(head).facts({ age: z.number().int().min(0).max(130), nyha: z.enum(['I', 'II', 'III', 'IV']) })
    */
-  facts<const F extends Record<string, z.ZodType>>(facts: F): ProtocolBuilder<With<S, 'facts', FactValues<F>>> {
+  facts<const F extends Record<string, z.ZodType>>(
+    facts: F,
+  ): ProtocolBuilder<With<S, 'facts', FactValues<F>>> {
     return this.#with({ facts: zodToObjectSchema(z.object(facts), 'facts') });
   }
 
@@ -113,12 +119,19 @@ export class ProtocolBuilder<S extends BuilderState> {
    * @example
    * protocol(head).events({ sortie: { fr: "Sortie d'hospitalisation" }, epof: { label: { fr: 'Signe EPOF' }, alert: true } })
    */
-  events<const E extends Record<string, EventDraft>>(events: E): ProtocolBuilder<With<S, 'events', keyof E & string>> {
+  events<const E extends Record<string, EventDraft>>(
+    events: E,
+  ): ProtocolBuilder<With<S, 'events', keyof E & string>> {
     return this.#with({
       events: Object.entries(events).map(([id, event]) => {
         if (!('label' in event)) return { id, label: { ...event } };
         const { data, ...rest } = event;
-        return { id, ...rest, label: { ...event.label }, ...(data ? { data: dataSchema(data, `data of event "${id}"`) } : {}) };
+        return {
+          id,
+          ...rest,
+          label: { ...event.label },
+          ...(data ? { data: dataSchema(data, `data of event "${id}"`) } : {}),
+        };
       }),
     });
   }
@@ -207,9 +220,14 @@ function dataSchema(data: DataSchemaDraft, what: string): ObjectSchema {
   return isZodSchema(data) ? zodToObjectSchema(data, what) : structuredClone(data);
 }
 
-function taskInput(task: StepDraft<BuilderState>['tasks'] extends readonly (infer T)[] | undefined ? T : never): TaskInput {
+function taskInput(
+  task: StepDraft<BuilderState>['tasks'] extends readonly (infer T)[] | undefined ? T : never,
+): TaskInput {
   const { data, ...rest } = task;
-  return { ...(rest as unknown as TaskInput), ...(data ? { data: dataSchema(data, `data of task "${task.id}"`) } : {}) };
+  return {
+    ...(rest as unknown as TaskInput),
+    ...(data ? { data: dataSchema(data, `data of task "${task.id}"`) } : {}),
+  };
 }
 
 function stepInput(step: StepDraft<BuilderState>): StepInput {

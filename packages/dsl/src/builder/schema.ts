@@ -40,6 +40,9 @@ export function zodToObjectSchema(schema: z.ZodType, what: string): ObjectSchema
   }
   const out = stripSchemaKeys(json) as JsonSchema;
   if (out.type !== 'object')
-    throw new CptsError('INVALID_PROTOCOL', `${what}: expected an object schema (z.object({...})), got type ${JSON.stringify(out.type)}`);
+    throw new CptsError(
+      'INVALID_PROTOCOL',
+      `${what}: expected an object schema (z.object({...})), got type ${JSON.stringify(out.type)}`,
+    );
   return out as ObjectSchema;
 }

@@ -14,8 +14,8 @@ import type {
   JsonValue,
   ObjectSchema,
   ProtocolDefinition,
-  Role,
   ROLE_KINDS,
+  Role,
   Step,
   Task,
   TaskStatus,
@@ -65,7 +65,11 @@ export type ScalarOf<V> = Extract<NonNullable<V>, Scalar>;
 export type FactName<S extends BuilderState> = keyof S['facts'] & string;
 /** Names of the boolean facts (usable as consent). */
 export type BooleanFactName<S extends BuilderState> = {
-  [K in FactName<S>]: [ScalarOf<S['facts'][K]>] extends [boolean] ? ([ScalarOf<S['facts'][K]>] extends [never] ? never : K) : never;
+  [K in FactName<S>]: [ScalarOf<S['facts'][K]>] extends [boolean]
+    ? [ScalarOf<S['facts'][K]>] extends [never]
+      ? never
+      : K
+    : never;
 }[FactName<S>];
 
 /** `{ fact, op, value }` and `{ fact, in }` for each fact, with values of the fact's type. */
@@ -124,7 +128,11 @@ export interface TaskDraft<S extends BuilderState, T extends string = string> {
     | ({ readonly perYear: number; readonly count?: number } & ProvenanceDraft<S>);
   readonly remindBefore?: IsoDuration;
   readonly data?: DataSchemaDraft;
-  readonly onMiss?: { readonly escalateTo?: S['roles']; readonly open?: readonly T[]; readonly note?: string };
+  readonly onMiss?: {
+    readonly escalateTo?: S['roles'];
+    readonly open?: readonly T[];
+    readonly note?: string;
+  };
   readonly segment?: S['segments'];
 }
 
@@ -157,7 +165,11 @@ export type StepIdsOf<A> = A extends readonly (infer X)[]
 export type TaskIdsOf<A> = A extends readonly (infer X)[]
   ? X extends unknown
     ?
-        | (X extends { readonly tasks: readonly (infer K)[] } ? (K extends { readonly id: infer I extends string } ? I : never) : never)
+        | (X extends { readonly tasks: readonly (infer K)[] }
+            ? K extends { readonly id: infer I extends string }
+              ? I
+              : never
+            : never)
         | (X extends { readonly steps: infer N } ? TaskIdsOf<N> : never)
     : never
   : never;
@@ -165,7 +177,11 @@ export type TaskIdsOf<A> = A extends readonly (infer X)[]
 /** A role: a label, or a label with a kind and a description. */
 export type RoleDraft =
   | LabelDraft
-  | { readonly label: LabelDraft; readonly kind?: (typeof ROLE_KINDS)[number]; readonly description?: string };
+  | {
+      readonly label: LabelDraft;
+      readonly kind?: (typeof ROLE_KINDS)[number];
+      readonly description?: string;
+    };
 
 /** An event: a label, or a label with the alert flag and a data schema. */
 export type EventDraft =

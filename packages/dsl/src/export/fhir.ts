@@ -5,11 +5,11 @@
  */
 import {
   type Anchor,
-  canonicalJson,
   type Condition,
+  canonicalJson,
   type Duration,
-  parseDuration,
   type ProtocolDefinition,
+  parseDuration,
   type Role,
   type Step,
   type Task,
@@ -68,15 +68,26 @@ export type FhirPeriodUnit = 's' | 'min' | 'h' | 'd' | 'wk' | 'mo' | 'a';
 export interface FhirTiming {
   repeat?: { count?: number; frequency?: number; period?: number; periodUnit?: FhirPeriodUnit };
 }
-/** FHIR R4 `Expression`. */
+/**
+ * FHIR R4 `Expression`: the condition in French (`description`) and as JSON (`expression`), in the
+ * language `application/json` — allowed by R4's extensible ExpressionLanguage binding.
+ */
 export interface FhirExpression {
   description?: string;
-  language: string;
+  language: 'application/json';
   expression?: string;
 }
 /** FHIR R4 `RelatedArtifact`. */
 export interface FhirRelatedArtifact {
-  type: 'documentation' | 'justification' | 'citation' | 'predecessor' | 'successor' | 'derived-from' | 'depends-on' | 'composed-of';
+  type:
+    | 'documentation'
+    | 'justification'
+    | 'citation'
+    | 'predecessor'
+    | 'successor'
+    | 'derived-from'
+    | 'depends-on'
+    | 'composed-of';
   label?: string;
   display?: string;
   citation?: string;
@@ -189,7 +200,13 @@ export function isoToFhirDuration(iso: Duration): FhirDuration {
       calendar.reduce((n, [k]) => n + (parts[k] ?? 0) * (k === 'years' ? 365 : 30) * 86_400, 0);
     value = seconds / unit[3];
   }
-  return { value, unit: word(value, unit[2]), system: UCUM, code: unit[1], extension: [{ url: EXT_ISO_DURATION, valueString: iso }] };
+  return {
+    value,
+    unit: word(value, unit[2]),
+    system: UCUM,
+    code: unit[1],
+    extension: [{ url: EXT_ISO_DURATION, valueString: iso }],
+  };
 }
 
 /** Reads back a FHIR `Duration` written by {@link isoToFhirDuration} as ISO 8601. */
@@ -262,7 +279,10 @@ function fhirName(id: string): string {
  * import { toFhirPlanDefinition } from '@cpts/dsl';
  * writeFileSync('ic.plandefinition.json', JSON.stringify(toFhirPlanDefinition(protocol), null, 2));
  */
-export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: FhirOptions = {}): FhirPlanDefinition {
+export function toFhirPlanDefinition(
+  protocol: ProtocolDefinition,
+  options: FhirOptions = {},
+): FhirPlanDefinition {
   const names = namesOf(protocol);
   const f = protocol.fiche;
   const roles = new Map(protocol.roles.map((r) => [r.id, r]));
@@ -270,7 +290,8 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
   const triggers = new Map<string, Set<string>>();
   const collectTriggers = (steps: Step[]) => {
     for (const s of steps) {
-      for (const e of s.exits) if (e.on) (triggers.get(e.to) ?? triggers.set(e.to, new Set()).get(e.to)!).add(e.on);
+      for (const e of s.exits)
+        if (e.on) (triggers.get(e.to) ?? triggers.set(e.to, new Set()).get(e.to)!).add(e.on);
       if (s.steps) collectTriggers(s.steps);
     }
   };
@@ -297,7 +318,17 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
     const extension: FhirExtension[] = [];
     if (task.description) action.description = task.description;
     action.textEquivalent = `${task.responsible.map((r) => names.role(r)).join(' ou ')} : ${task.label.fr} (${windowFr(task, names)})`;
-    action.code = [{ coding: [{ system: SEGMENT_SYSTEM, code: task.segment ?? step.segment, display: names.segment(task.segment ?? step.segment) }] }];
+    action.code = [
+      {
+        coding: [
+          {
+            system: SEGMENT_SYSTEM,
+            code: task.segment ?? step.segment,
+            display: names.segment(task.segment ?? step.segment),
+          },
+        ],
+      },
+    ];
     const docs = documentation([task.due?.source, task.repeat?.source]);
     if (docs.length) action.documentation = docs;
     if (typeof task.start === 'object') action.trigger = [{ type: 'named-event', name: task.start.event }];
@@ -306,20 +337,28 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
     if (task.repeat) {
       const r = task.repeat;
       const repeat: NonNullable<FhirTiming['repeat']> =
-        'every' in r ? { frequency: 1, ...periodOf(r.every) } : { frequency: r.perYear, period: 1, periodUnit: 'a' };
+        'every' in r
+          ? { frequency: 1, ...periodOf(r.every) }
+          : { frequency: r.perYear, period: 1, periodUnit: 'a' };
       if (r.count !== undefined) repeat.count = r.count;
       action.timingTiming = { repeat };
-      if (task.due) extension.push({ url: EXT_DUE_WITHIN, valueDuration: isoToFhirDuration(task.due.within) });
+      if (task.due)
+        extension.push({ url: EXT_DUE_WITHIN, valueDuration: isoToFhirDuration(task.due.within) });
     } else if (task.due) action.timingDuration = isoToFhirDuration(task.due.within);
     if (task.due && task.due.from !== 'opened') {
       const from = task.due.from;
       if (typeof from === 'object' && 'task' in from)
         action.relatedAction = [
-          { actionId: from.task, relationship: 'after-end', offsetDuration: isoToFhirDuration(task.due.within) },
+          {
+            actionId: from.task,
+            relationship: 'after-end',
+            offsetDuration: isoToFhirDuration(task.due.within),
+          },
         ];
       else extension.push({ url: EXT_DUE_FROM, valueString: anchorCode(from) });
     }
-    if (task.onMiss?.escalateTo) extension.push({ url: EXT_ESCALATE_TO, valueString: task.onMiss.escalateTo });
+    if (task.onMiss?.escalateTo)
+      extension.push({ url: EXT_ESCALATE_TO, valueString: task.onMiss.escalateTo });
     const delegates = protocol.delegations
       .filter((d) => d.tasks.includes(task.id) && !task.responsible.includes(d.delegate))
       .map((d) => participant(d.delegate, d.id));
@@ -334,14 +373,20 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
       id: step.id,
       title: step.label.fr,
       ...(step.description ? { description: step.description } : {}),
-      code: [{ coding: [{ system: SEGMENT_SYSTEM, code: step.segment, display: names.segment(step.segment) }] }],
+      code: [
+        { coding: [{ system: SEGMENT_SYSTEM, code: step.segment, display: names.segment(step.segment) }] },
+      ],
     };
     const on = triggers.get(step.id);
     if (on) action.trigger = [...on].map((name) => ({ type: 'named-event', name }));
     const stops = step.exits.filter((e) => e.when);
-    if (stops.length) action.condition = stops.map((e) => ({ kind: 'stop', expression: expression(e.when!, names) }));
+    if (stops.length)
+      action.condition = stops.map((e) => ({ kind: 'stop', expression: expression(e.when!, names) }));
     if (step.exits.length)
-      action.relatedAction = [...new Set(step.exits.map((e) => e.to))].map((to) => ({ actionId: to, relationship: 'before-start' }));
+      action.relatedAction = [...new Set(step.exits.map((e) => e.to))].map((to) => ({
+        actionId: to,
+        relationship: 'before-start',
+      }));
     action.groupingBehavior = 'logical-group';
     action.selectionBehavior = 'all';
     const children = [...step.tasks.map((t) => taskAction(t, step)), ...(step.steps ?? []).map(stepAction)];
@@ -358,7 +403,11 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
     title: protocol.title.fr,
     type: {
       coding: [
-        { system: 'http://terminology.hl7.org/CodeSystem/plan-definition-type', code: 'clinical-protocol', display: 'Clinical Protocol' },
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/plan-definition-type',
+          code: 'clinical-protocol',
+          display: 'Clinical Protocol',
+        },
       ],
     },
     status: options.status ?? 'draft',
@@ -368,7 +417,10 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
   if (f.structurePorteuse) plan.publisher = f.structurePorteuse;
   if (f.referent)
     plan.contact = [
-      { name: f.referent.nom, ...(f.referent.email ? { telecom: [{ system: 'email', value: f.referent.email }] } : {}) },
+      {
+        name: f.referent.nom,
+        ...(f.referent.email ? { telecom: [{ system: 'email', value: f.referent.email }] } : {}),
+      },
     ];
   if (f.objectifGeneral) plan.description = f.objectifGeneral;
   if (f.populationCible) plan.usage = `Population cible : ${f.populationCible}`;
@@ -377,7 +429,10 @@ export function toFhirPlanDefinition(protocol: ProtocolDefinition, options: Fhir
       type: 'citation',
       label: s.id,
       display: s.title,
-      citation: [s.publisher, s.year?.toString(), s.caveat ? `⚠ ${s.caveat}` : undefined].filter(Boolean).join(', ') || s.kind,
+      citation:
+        [s.publisher, s.year?.toString(), s.caveat ? `⚠ ${s.caveat}` : undefined]
+          .filter(Boolean)
+          .join(', ') || s.kind,
       ...(s.url ? { url: s.url } : {}),
     }));
   const goals = [f.objectifGeneral, ...(f.objectifsSecondaires ?? [])].filter((g): g is string => !!g);

@@ -47,7 +47,9 @@ export function toFicheMarkdown(protocol: ProtocolDefinition): string {
   const names = namesOf(protocol);
   const cite = new Map(f.sources.map((s, i) => [s.id, i + 1]));
   const ref = (id: string | undefined, note?: string) => {
-    const parts = [id !== undefined ? `[${cite.get(id) ?? id}]` : '', note ? `(${note})` : ''].filter(Boolean);
+    const parts = [id !== undefined ? `[${cite.get(id) ?? id}]` : '', note ? `(${note})` : ''].filter(
+      Boolean,
+    );
     return parts.length ? ` ${parts.join(' ')}` : '';
   };
   const out: string[] = [];
@@ -74,7 +76,8 @@ export function toFicheMarkdown(protocol: ProtocolDefinition): string {
 
   const steps = allSteps(protocol).map(({ step, lineage }) => {
     const indent = '  '.repeat(lineage.length - 1);
-    const kind = step.kind === 'parallel' ? ' (étapes menées en parallèle)' : step.kind === 'final' ? ' (fin)' : '';
+    const kind =
+      step.kind === 'parallel' ? ' (étapes menées en parallèle)' : step.kind === 'final' ? ' (fin)' : '';
     const exits = step.exits.map((e) => {
       const how = [
         e.on ? `sur « ${names.event(e.on)} »` : '',
@@ -90,7 +93,9 @@ export function toFicheMarkdown(protocol: ProtocolDefinition): string {
 
   const deadlines = allSteps(protocol).flatMap(({ step }) =>
     step.tasks.flatMap((t) => [
-      ...(t.due ? [`- ${t.label.fr} : sous ${formatDurationFr(t.due.within)}${ref(t.due.source, t.due.note)}`] : []),
+      ...(t.due
+        ? [`- ${t.label.fr} : sous ${formatDurationFr(t.due.within)}${ref(t.due.source, t.due.note)}`]
+        : []),
       ...(t.repeat
         ? [
             `- ${t.label.fr} : ${'every' in t.repeat ? `tous les ${formatDurationFr(t.repeat.every)}` : `${t.repeat.perYear} fois par an`}${ref(t.repeat.source, t.repeat.note)}`,
@@ -102,10 +107,16 @@ export function toFicheMarkdown(protocol: ProtocolDefinition): string {
 
   if (protocol.complexity) {
     const g = protocol.complexity;
-    const rules = g.rules.map((r) => `- **${r.level}** si ${conditionFr(r.when, names)}${r.label ? ` (${r.label.fr})` : ''}`);
+    const rules = g.rules.map(
+      (r) => `- **${r.level}** si ${conditionFr(r.when, names)}${r.label ? ` (${r.label.fr})` : ''}`,
+    );
     section(
       'Gradation de la complexité',
-      [...rules, `- **${g.default}** sinon`, ...(g.source || g.note ? ['', `Source :${ref(g.source, g.note)}`] : [])].join('\n'),
+      [
+        ...rules,
+        `- **${g.default}** sinon`,
+        ...(g.source || g.note ? ['', `Source :${ref(g.source, g.note)}`] : []),
+      ].join('\n'),
     );
   }
 
@@ -140,7 +151,10 @@ export function toFicheMarkdown(protocol: ProtocolDefinition): string {
     if (ind.reference) lines.push(`  - Référence : ${percent(ind.reference.value)} (${ind.reference.label})`);
     return lines.join('\n');
   });
-  section('Évaluation', [criteria, ...(indicators.length ? ['', '**Indicateurs**', '', ...indicators] : [])].join('\n'));
+  section(
+    'Évaluation',
+    [criteria, ...(indicators.length ? ['', '**Indicateurs**', '', ...indicators] : [])].join('\n'),
+  );
 
   section('Documents associés', list(f.documentsAssocies));
   const sources = f.sources.map((s, i) => {

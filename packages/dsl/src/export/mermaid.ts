@@ -6,7 +6,11 @@ import type { ProtocolDefinition, Step } from '@cpts/core';
 import { conditionFr, type Names, namesOf } from './text.js';
 
 function text(s: string): string {
-  return s.replace(/"/g, "'").replace(/[;#{}]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/"/g, "'")
+    .replace(/[;#{}]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -37,7 +41,8 @@ export function toMermaid(protocol: ProtocolDefinition): string {
     const first = initial ?? steps[0]?.id;
     if (first !== undefined) lines.push(`${indent}[*] --> ${idOf(first)}`);
     for (const s of steps) {
-      for (const exit of s.exits) lines.push(`${indent}${idOf(s.id)} --> ${idOf(exit.to)}${exitLabel(exit, names)}`);
+      for (const exit of s.exits)
+        lines.push(`${indent}${idOf(s.id)} --> ${idOf(exit.to)}${exitLabel(exit, names)}`);
       if (s.kind === 'final') lines.push(`${indent}${idOf(s.id)} --> [*]`);
     }
     for (const s of steps) {

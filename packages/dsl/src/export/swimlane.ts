@@ -38,12 +38,19 @@ export function swimlane(protocol: ProtocolDefinition): Swimlane {
   const add = (role: string, segment: string, entry: SwimlaneEntry) => {
     const row = cells[role];
     if (!row) return;
-    (row[segment] ??= []).push(entry);
+    const cell = row[segment] ?? [];
+    cell.push(entry);
+    row[segment] = cell;
     usedSegments.add(segment);
   };
   for (const { task, step } of allTasks(protocol)) {
     const segment = task.segment ?? step.segment;
-    const base = { task: task.id, label: task.label.fr, when: windowFr(task, names), required: task.required };
+    const base = {
+      task: task.id,
+      label: task.label.fr,
+      when: windowFr(task, names),
+      required: task.required,
+    };
     for (const role of task.responsible) add(role, segment, base);
     for (const d of protocol.delegations)
       if (d.tasks.includes(task.id) && !task.responsible.includes(d.delegate))
@@ -137,11 +144,16 @@ export function toSwimlaneSvg(protocol: ProtocolDefinition): string {
     const label = wrap(r.label, CHARS_ROLE);
     const cells = s.segments.map((g) =>
       (s.cells[r.id]?.[g.id] ?? []).flatMap((e): Line[] => [
-        ...wrap(`• ${e.label}${e.required ? '' : ' (facultatif)'}`, CHARS_CELL).map((text) => ({ text, kind: 'title' as const })),
-        ...wrap(`${e.when}${e.delegation ? ` — délégation « ${e.delegation} »` : ''}`, CHARS_CELL - 2).map((text) => ({
+        ...wrap(`• ${e.label}${e.required ? '' : ' (facultatif)'}`, CHARS_CELL).map((text) => ({
           text,
-          kind: 'when' as const,
+          kind: 'title' as const,
         })),
+        ...wrap(`${e.when}${e.delegation ? ` — délégation « ${e.delegation} »` : ''}`, CHARS_CELL - 2).map(
+          (text) => ({
+            text,
+            kind: 'when' as const,
+          }),
+        ),
       ]),
     );
     const height = Math.max(1, label.length, ...cells.map((c) => c.length)) * LINE + 2 * PAD;
@@ -155,21 +167,28 @@ export function toSwimlaneSvg(protocol: ProtocolDefinition): string {
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     `<rect x="0" y="0" width="${width}" height="${headerHeight}" fill="#1f4e79"/>`,
   ];
-  const textAt = (x: number, y: number, lines: string[], attrs: string) =>
-    lines.forEach((l, i) => out.push(`<text x="${x}" y="${y + (i + 1) * LINE - 4}"${attrs}>${xml(l)}</text>`));
+  const textAt = (x: number, y: number, lines: string[], attrs: string) => {
+    lines.forEach((l, i) => {
+      out.push(`<text x="${x}" y="${y + (i + 1) * LINE - 4}"${attrs}>${xml(l)}</text>`);
+    });
+  };
   textAt(PAD, PAD, ['Rôle'], ' fill="#ffffff" font-weight="bold"');
-  header.forEach((lines, i) => textAt(ROLE_WIDTH + i * CELL_WIDTH + PAD, PAD, lines, ' fill="#ffffff" font-weight="bold"'));
+  header.forEach((lines, i) => {
+    textAt(ROLE_WIDTH + i * CELL_WIDTH + PAD, PAD, lines, ' fill="#ffffff" font-weight="bold"');
+  });
   let y = headerHeight;
   rows.forEach((row, i) => {
-    out.push(`<rect x="0" y="${y}" width="${width}" height="${row.height}" fill="${i % 2 === 0 ? '#f3f6fa' : '#ffffff'}"/>`);
+    out.push(
+      `<rect x="0" y="${y}" width="${width}" height="${row.height}" fill="${i % 2 === 0 ? '#f3f6fa' : '#ffffff'}"/>`,
+    );
     textAt(PAD, y + PAD, row.label, ' font-weight="bold"');
     row.cells.forEach((lines, j) => {
       const x = ROLE_WIDTH + j * CELL_WIDTH + PAD;
-      lines.forEach((l, k) =>
+      lines.forEach((l, k) => {
         out.push(
           `<text x="${l.kind === 'when' ? x + 10 : x}" y="${y + PAD + (k + 1) * LINE - 4}"${l.kind === 'when' ? ' fill="#555555" font-style="italic"' : ''}>${xml(l.text)}</text>`,
-        ),
-      );
+        );
+      });
     });
     y += row.height;
     out.push(`<line x1="0" y1="${y}" x2="${width}" y2="${y}" stroke="#b0b8c4"/>`);

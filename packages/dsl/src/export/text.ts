@@ -10,8 +10,8 @@ import {
   type Condition,
   type Criterion,
   formatDurationFr,
-  parseDuration,
   type ProtocolDefinition,
+  parseDuration,
   type Task,
 } from '@cpts/core';
 
@@ -110,7 +110,9 @@ export function windowFr(task: Task, names: Names): string {
   if (start) parts.push(start);
   if (task.repeat) {
     const r = task.repeat;
-    parts.push(('every' in r ? everyFr(r.every) : `${r.perYear} fois par an`) + (r.count ? ` (${r.count} fois)` : ''));
+    parts.push(
+      ('every' in r ? everyFr(r.every) : `${r.perYear} fois par an`) + (r.count ? ` (${r.count} fois)` : ''),
+    );
   }
   if (task.due) {
     const from = task.due.from === 'opened' ? '' : ` après ${anchorFr(task.due.from, names)}`;
@@ -139,7 +141,9 @@ function scalarFr(v: string | number | boolean): string {
 /** A condition in French: `age ≥ 75 et NYHA dans (« III », « IV »)`. */
 export function conditionFr(c: Condition, names: Names): string {
   const group = (parts: Condition[], word: string) =>
-    parts.map((x) => ('all' in x || 'any' in x ? `(${conditionFr(x, names)})` : conditionFr(x, names))).join(` ${word} `);
+    parts
+      .map((x) => ('all' in x || 'any' in x ? `(${conditionFr(x, names)})` : conditionFr(x, names)))
+      .join(` ${word} `);
   if ('all' in c) return group(c.all, 'et');
   if ('any' in c) return group(c.any, 'ou');
   if ('not' in c) return `non (${conditionFr(c.not, names)})`;
@@ -148,7 +152,10 @@ export function conditionFr(c: Condition, names: Names): string {
   if ('exists' in c) return `${c.exists} renseigné`;
   if ('complexity' in c) return `complexité ${([] as string[]).concat(c.complexity).join(' ou ')}`;
   if ('task' in c)
-    return `« ${names.task(c.task)} » ${([] as string[]).concat(c.status).map((s) => STATUS_FR[s] ?? s).join(' ou ')}`;
+    return `« ${names.task(c.task)} » ${([] as string[])
+      .concat(c.status)
+      .map((s) => STATUS_FR[s] ?? s)
+      .join(' ou ')}`;
   if ('elapsed' in c) return `${formatDurationFr(c.elapsed)} écoulés depuis ${anchorFr(c.since, names)}`;
   if ('event' in c) return `« ${names.event(c.event)} » enregistré`;
   return 'tâches requises réalisées';
@@ -157,7 +164,9 @@ export function conditionFr(c: Condition, names: Names): string {
 /** An indicator criterion in French. */
 export function criterionFr(c: Criterion, names: Names): string {
   const group = (parts: Criterion[], word: string) =>
-    parts.map((x) => ('all' in x || 'any' in x ? `(${criterionFr(x, names)})` : criterionFr(x, names))).join(` ${word} `);
+    parts
+      .map((x) => ('all' in x || 'any' in x ? `(${criterionFr(x, names)})` : criterionFr(x, names)))
+      .join(` ${word} `);
   if ('all' in c) return group(c.all, 'et');
   if ('any' in c) return group(c.any, 'ou');
   if ('not' in c) return `non (${criterionFr(c.not, names)})`;

@@ -93,7 +93,9 @@ class FactState {
   ifPresent: { op: 'lt' | 'lte' | 'gt' | 'gte'; value: Scalar; text: string }[] = [];
 
   allow(values: Scalar[], text: string) {
-    this.allowed = this.allowed ? new Set([...this.allowed].filter((v) => values.includes(v))) : new Set(values);
+    this.allowed = this.allowed
+      ? new Set([...this.allowed].filter((v) => values.includes(v)))
+      : new Set(values);
     this.allowedText.push(text);
   }
 
@@ -109,7 +111,8 @@ class FactState {
 function describe(a: Atom, negated: boolean): string {
   const not = negated ? 'not ' : '';
   if ('op' in a) return `${a.fact} ${SYMBOL[negated ? NEGATE[a.op] : a.op]} ${JSON.stringify(a.value)}`;
-  if ('in' in a) return `${a.fact} ${negated ? 'not in' : 'in'} [${a.in.map((v) => JSON.stringify(v)).join(', ')}]`;
+  if ('in' in a)
+    return `${a.fact} ${negated ? 'not in' : 'in'} [${a.in.map((v) => JSON.stringify(v)).join(', ')}]`;
   if ('exists' in a) return `${not}exists ${a.exists}`;
   if ('complexity' in a) return `${not}complexity ${([] as string[]).concat(a.complexity).join('|')}`;
   if ('task' in a) return `${not}task ${a.task} ${([] as string[]).concat(a.status).join('|')}`;
@@ -182,7 +185,8 @@ function contradiction(conj: readonly Literal[], domain: ConditionDomain): strin
       else complexity = new Set([...complexity].filter((l) => levels.includes(l)));
       complexityText.push(text);
       if (complexity.size === 0) {
-        if (domain.complexity.size === 0) return `the protocol has no gradation of complexity, so "${text}" never holds`;
+        if (domain.complexity.size === 0)
+          return `the protocol has no gradation of complexity, so "${text}" never holds`;
         return `no complexity rule can produce ${complexityText.join(' and ')} (possible levels: ${[...domain.complexity].join(', ')})`;
       }
     } else if ('task' in atom) {
@@ -193,7 +197,12 @@ function contradiction(conj: readonly Literal[], domain: ConditionDomain): strin
       tasks.set(atom.task, t);
       if (t.statuses.size === 0) return `task "${atom.task}" cannot be at once ${t.text.join(' and ')}`;
     } else {
-      const key = 'event' in atom ? `event:${atom.event}` : 'elapsed' in atom ? `elapsed:${JSON.stringify(atom)}` : 'rtd';
+      const key =
+        'event' in atom
+          ? `event:${atom.event}`
+          : 'elapsed' in atom
+            ? `elapsed:${JSON.stringify(atom)}`
+            : 'rtd';
       const prev = flags.get(key);
       if (prev && prev.value === negated) return `"${prev.text}" and "${text}" contradict each other`;
       flags.set(key, { value: !negated, text });
@@ -203,16 +212,20 @@ function contradiction(conj: readonly Literal[], domain: ConditionDomain): strin
 
   for (const [name, s] of facts) {
     const schema = domain.facts[name];
-    if (s.mustExist && s.mustNotExist) return `fact "${name}" cannot be both absent and present (${s.mustExistText})`;
+    if (s.mustExist && s.mustNotExist)
+      return `fact "${name}" cannot be both absent and present (${s.mustExistText})`;
     if (!s.mustExist) continue;
     for (const b of s.ifPresent) s.bound(b.op, b.value, b.text);
     const type = typeof schema?.type === 'string' ? schema.type : undefined;
-    if (Array.isArray(schema?.enum)) s.allow(schema.enum as Scalar[], `the values allowed by facts.${name}.enum`);
+    if (Array.isArray(schema?.enum))
+      s.allow(schema.enum as Scalar[], `the values allowed by facts.${name}.enum`);
     if (schema?.const !== undefined && typeof schema.const !== 'object')
       s.allow([schema.const as Scalar], `facts.${name}.const`);
     if (type === 'boolean') s.allow([true, false], `"${name}" is a boolean`);
-    if (typeof schema?.minimum === 'number') s.bound('gte', schema.minimum, `facts.${name}.minimum = ${schema.minimum}`);
-    if (typeof schema?.maximum === 'number') s.bound('lte', schema.maximum, `facts.${name}.maximum = ${schema.maximum}`);
+    if (typeof schema?.minimum === 'number')
+      s.bound('gte', schema.minimum, `facts.${name}.minimum = ${schema.minimum}`);
+    if (typeof schema?.maximum === 'number')
+      s.bound('lte', schema.maximum, `facts.${name}.maximum = ${schema.maximum}`);
     if (typeof schema?.exclusiveMinimum === 'number')
       s.bound('gt', schema.exclusiveMinimum, `facts.${name}.exclusiveMinimum = ${schema.exclusiveMinimum}`);
     if (typeof schema?.exclusiveMaximum === 'number')
@@ -220,8 +233,10 @@ function contradiction(conj: readonly Literal[], domain: ConditionDomain): strin
 
     const inBounds = (v: Scalar) => {
       if (typeof v === 'boolean') return !s.lo && !s.hi;
-      if (s.lo && (typeof v !== typeof s.lo.value || v < s.lo.value || (v === s.lo.value && !s.lo.inclusive))) return false;
-      if (s.hi && (typeof v !== typeof s.hi.value || v > s.hi.value || (v === s.hi.value && !s.hi.inclusive))) return false;
+      if (s.lo && (typeof v !== typeof s.lo.value || v < s.lo.value || (v === s.lo.value && !s.lo.inclusive)))
+        return false;
+      if (s.hi && (typeof v !== typeof s.hi.value || v > s.hi.value || (v === s.hi.value && !s.hi.inclusive)))
+        return false;
       if (type === 'integer' && typeof v === 'number' && !Number.isInteger(v)) return false;
       return true;
     };
@@ -240,7 +255,8 @@ function contradiction(conj: readonly Literal[], domain: ConditionDomain): strin
       if (type === 'integer' && typeof lo === 'number' && typeof hi === 'number') {
         lo = s.lo.inclusive ? Math.ceil(lo) : Math.floor(lo) + 1;
         hi = s.hi.inclusive ? Math.floor(hi) : Math.ceil(hi) - 1;
-        if (lo > hi || (lo === hi && s.excluded.has(lo))) return `integer fact "${name}" cannot satisfy ${bounds}`;
+        if (lo > hi || (lo === hi && s.excluded.has(lo)))
+          return `integer fact "${name}" cannot satisfy ${bounds}`;
       } else if (lo > hi || (lo === hi && (!s.lo.inclusive || !s.hi.inclusive || s.excluded.has(lo))))
         return `fact "${name}" cannot satisfy ${bounds}`;
     }
@@ -251,7 +267,11 @@ function contradiction(conj: readonly Literal[], domain: ConditionDomain): strin
 /** The fact domains and complexity levels of a protocol. */
 export function conditionDomain(protocol: Pick<ProtocolDefinition, 'facts' | 'complexity'>): ConditionDomain {
   const facts = (protocol.facts.properties ?? {}) as Record<string, JsonSchema>;
-  const base: ConditionDomain = { facts, required: new Set(protocol.facts.required ?? []), complexity: new Set() };
+  const base: ConditionDomain = {
+    facts,
+    required: new Set(protocol.facts.required ?? []),
+    complexity: new Set(),
+  };
   const g = protocol.complexity;
   if (!g) return base;
   const levels = new Set<ComplexityLevel>([g.default]);

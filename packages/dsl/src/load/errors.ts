@@ -27,7 +27,10 @@ export class ProtocolLoadError extends CptsError<'INVALID_PROTOCOL'> {
   readonly filename: string;
 
   constructor(filename: string, issues: readonly LoadIssue[]) {
-    const lines = issues.map((i) => `  ${filename}:${i.line}:${i.column} ${i.pointer === '(root)' ? '' : `${i.pointer}: `}${i.message}`);
+    const lines = issues.map(
+      (i) =>
+        `  ${filename}:${i.line}:${i.column} ${i.pointer === '(root)' ? '' : `${i.pointer}: `}${i.message}`,
+    );
     super(
       'INVALID_PROTOCOL',
       `Cannot load protocol ${filename}: ${issues.length} problem${issues.length > 1 ? 's' : ''}\n${lines.join('\n')}`,

@@ -20,7 +20,9 @@ export interface LoadOptions {
 }
 
 /** Result of {@link safeLoadProtocol}. */
-export type LoadResult = { success: true; data: ProtocolDefinition } | { success: false; error: ProtocolLoadError };
+export type LoadResult =
+  | { success: true; data: ProtocolDefinition }
+  | { success: false; error: ProtocolLoadError };
 
 const FILE = /\.(json|ya?ml)$/i;
 
@@ -51,12 +53,18 @@ const JSON_ERRORS: Record<string, string> = {
 
 function parseJson(text: string): Parsed {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  const seen = new Set<number>();
-  const issues = errors.filter((e) => !seen.has(e.offset) && seen.add(e.offset)).map((e) => {
-    const name = printParseErrorCode(e.error);
-    return loadIssue([], `JSON syntax: ${JSON_ERRORS[name] ?? name}`, lineColumn(text, e.offset), 'syntax');
+  const root = parseTree(text, errors, {
+    allowTrailingComma: false,
+    disallowComments: true,
+    allowEmptyContent: false,
   });
+  const seen = new Set<number>();
+  const issues = errors
+    .filter((e) => !seen.has(e.offset) && seen.add(e.offset))
+    .map((e) => {
+      const name = printParseErrorCode(e.error);
+      return loadIssue([], `JSON syntax: ${JSON_ERRORS[name] ?? name}`, lineColumn(text, e.offset), 'syntax');
+    });
   if (root === undefined && issues.length === 0)
     issues.push(loadIssue([], 'the file is empty', { line: 1, column: 1 }, 'syntax'));
   // JSON.parse keeps the last of two equal keys silently: a protocol must not.
@@ -68,11 +76,22 @@ function parseJson(text: string): Parsed {
         const key = prop.children?.[0];
         if (!key || typeof key.value !== 'string') continue;
         if (seen.has(key.value))
-          issues.push(loadIssue([...path, key.value], `duplicate key "${key.value}"`, lineColumn(text, key.offset), 'syntax'));
+          issues.push(
+            loadIssue(
+              [...path, key.value],
+              `duplicate key "${key.value}"`,
+              lineColumn(text, key.offset),
+              'syntax',
+            ),
+          );
         seen.add(key.value);
         duplicates(prop.children?.[1], [...path, key.value]);
       }
-    } else if (node.type === 'array') node.children.forEach((c, i) => duplicates(c, [...path, i]));
+    } else if (node.type === 'array') {
+      node.children.forEach((c, i) => {
+        duplicates(c, [...path, i]);
+      });
+    }
   };
   duplicates(root, []);
   let data: unknown;
@@ -94,7 +113,14 @@ function parseYaml(text: string): Parsed {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (cause) {
-      issues.push(loadIssue([], `YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { line: 1, column: 1 }, 'syntax'));
+      issues.push(
+        loadIssue(
+          [],
+          `YAML: ${cause instanceof Error ? cause.message : String(cause)}`,
+          { line: 1, column: 1 },
+          'syntax',
+        ),
+      );
     }
     if (issues.length === 0 && (data === null || data === undefined))
       issues.push(loadIssue([], 'the file is empty', { line: 1, column: 1 }, 'syntax'));
@@ -125,7 +151,13 @@ export function safeLoadProtocol(source: string, options: LoadOptions = {}): Loa
   }
   const format =
     options.format ??
-    (filename && FILE.test(filename) ? (/\.json$/i.test(filename) ? 'json' : 'yaml') : /^\s*[{[]/.test(text) ? 'json' : 'yaml');
+    (filename && FILE.test(filename)
+      ? /\.json$/i.test(filename)
+        ? 'json'
+        : 'yaml'
+      : /^\s*[{[]/.test(text)
+        ? 'json'
+        : 'yaml');
   filename ??= format === 'json' ? '<json>' : '<yaml>';
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
@@ -144,7 +176,12 @@ export function safeLoadProtocol(source: string, options: LoadOptions = {}): Loa
     return fail(
       filename,
       result.error.issues.map((i) =>
-        loadIssue(i.path, i.message, parsed.map.locate(i.path), i.kind === 'semantic' ? 'semantic' : 'schema'),
+        loadIssue(
+          i.path,
+          i.message,
+          parsed.map.locate(i.path),
+          i.kind === 'semantic' ? 'semantic' : 'schema',
+        ),
       ),
     );
   return { success: true, data: result.data };

@@ -43,7 +43,9 @@ export function yamlSourceMap(doc: Document, counter: LineCounter): SourceMap {
       let best = node && (node as YamlNode).range ? (node as YamlNode).range![0] : 0;
       for (const part of path) {
         if (isMap(node)) {
-          const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
+          const pair = node.items.find(
+            (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part),
+          );
           if (!pair) break;
           const key = pair.key as YamlNode;
           best = key.range?.[0] ?? best;

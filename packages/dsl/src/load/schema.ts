@@ -28,7 +28,8 @@ function validator() {
   const walk = (value: unknown, pointer: string) => {
     if (value === null || typeof value !== 'object') return;
     if (!pointers.has(value)) pointers.set(value, pointer);
-    for (const [k, v] of Object.entries(value)) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [k, v] of Object.entries(value))
+      walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   };
   walk(schema, '');
   cached = { ajv, validate, pointers };
@@ -49,13 +50,21 @@ export function validateProtocolSchema(data: unknown): SchemaProblem[] {
   const misspelt = new Set(
     errors.flatMap((e) => {
       if (e.keyword !== 'additionalProperties') return [];
-      const allowed = Object.keys(((e.parentSchema as Json | undefined)?.properties as Json | undefined) ?? {});
+      const allowed = Object.keys(
+        ((e.parentSchema as Json | undefined)?.properties as Json | undefined) ?? {},
+      );
       const near = suggest(String((e.params as Json).additionalProperty), allowed);
       return near ? [`${e.instancePath}\u0000${near}`] : [];
     }),
   );
   return errors
-    .filter((e) => !(e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String((e.params as Json).missingProperty)}`)))
+    .filter(
+      (e) =>
+        !(
+          e.keyword === 'required' &&
+          misspelt.has(`${e.instancePath}\u0000${String((e.params as Json).missingProperty)}`)
+        ),
+    )
     .map((e) => {
       const path = pathOf(e.instancePath, data);
       // An unknown key is reported at the key itself.
@@ -66,7 +75,12 @@ export function validateProtocolSchema(data: unknown): SchemaProblem[] {
 
 /** Splits a JSON pointer. */
 function segments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function within(path: string, ancestor: string): boolean {
@@ -77,7 +91,11 @@ function within(path: string, ancestor: string): boolean {
 function reduce(errors: readonly ErrorObject[], data: unknown): ErrorObject[] {
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const outer = unions.filter(
-    (u, i) => !unions.some((o, j) => j !== i && within(u.instancePath, o.instancePath) && (o.instancePath !== u.instancePath || j > i)),
+    (u, i) =>
+      !unions.some(
+        (o, j) =>
+          j !== i && within(u.instancePath, o.instancePath) && (o.instancePath !== u.instancePath || j > i),
+      ),
   );
   const out: ErrorObject[] = errors.filter((e) => !outer.some((u) => within(e.instancePath, u.instancePath)));
   for (const u of outer) out.push(...resolveUnion(u, data));
@@ -95,7 +113,10 @@ function resolveUnion(union: ErrorObject, root: unknown): ErrorObject[] {
   branches.forEach((_, i) => {
     const check = ajv.getSchema(`${ROOT}#${pointer}/${union.keyword}/${i}`);
     if (!check || check(value)) return;
-    const errors = reduce(check.errors ?? [], value).map((e) => ({ ...e, instancePath: union.instancePath + e.instancePath }));
+    const errors = reduce(check.errors ?? [], value).map((e) => ({
+      ...e,
+      instancePath: union.instancePath + e.instancePath,
+    }));
     const score = errors.reduce((n, e) => n + weight(e, union.instancePath), 0);
     if (!best || score < best.score) best = { score, errors };
   });
@@ -160,7 +181,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `the ${typeof value} ${String(value)}`;
 }
 
@@ -215,13 +237,17 @@ function messageOf(e: ErrorObject): string {
     case 'type': {
       const types = ([] as unknown[]).concat(p.type).map((t) => TYPE_NAMES[String(t)] ?? String(t));
       const hint =
-        typeof e.data === 'number' && types.includes('a text') ? ' (write it between quotes, e.g. "1.0.0")' : '';
+        typeof e.data === 'number' && types.includes('a text')
+          ? ' (write it between quotes, e.g. "1.0.0")'
+          : '';
       return `expected ${types.join(' or ')}, got ${describeValue(e.data)}${hint}`;
     }
     case 'enum': {
       const values = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v));
       const objects = Array.isArray(p.objects) ? (p.objects as string[]) : [];
-      const forms = objects.length ? `${values.join(', ')}, or an object ${objects.join(', ')}` : values.join(', ');
+      const forms = objects.length
+        ? `${values.join(', ')}, or an object ${objects.join(', ')}`
+        : values.join(', ');
       return `must be one of ${forms} (got ${describeValue(e.data)})`;
     }
     case 'const':

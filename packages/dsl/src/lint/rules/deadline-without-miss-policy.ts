@@ -8,9 +8,15 @@ export const deadlineWithoutMissPolicy: LintRule = {
   description: 'A task with a deadline says nothing about what a missed deadline does.',
   check: (p) =>
     allTasks(p)
-      .filter(({ task }) => task.required && task.due && !task.onMiss?.escalateTo && !task.onMiss?.open?.length)
+      .filter(
+        ({ task }) =>
+          task.required &&
+          (task.due || task.repeat) &&
+          !task.onMiss?.escalateTo &&
+          !task.onMiss?.open?.length,
+      )
       .map(({ task, path }) => ({
-        path: [...path, 'due'],
+        path: [...path, task.due ? 'due' : 'repeat'],
         message: `task "${task.id}" has a deadline but no miss policy: when it is late, nobody is asked to act`,
         hint: 'add onMiss: { escalateTo: <role> } or onMiss: { open: [<on-demand task>] }',
       })),

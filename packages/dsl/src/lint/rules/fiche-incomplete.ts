@@ -23,7 +23,9 @@ export const FICHE_FIELDS: readonly (readonly [keyof Fiche, string])[] = [
 ];
 
 function empty(v: unknown): boolean {
-  return v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  return (
+    v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0)
+  );
 }
 
 /** Fields the HAS template expects that the fiche leaves out (one finding per field). */

@@ -1,4 +1,4 @@
-import { canonicalJson, type Criterion } from '@cpts/core';
+import { type Criterion, canonicalJson } from '@cpts/core';
 import type { LintRule } from '../types.js';
 
 /** Whether criterion `a` structurally implies criterion `b` (every journey `a` counts, `b` counts). */

@@ -11,7 +11,8 @@ export const sourcesMissing: LintRule = {
       : [
           {
             path: ['fiche', 'sources'],
-            message: 'the fiche lists no source: deadlines, criteria and indicators rest on nothing the reader can check',
+            message:
+              'the fiche lists no source: deadlines, criteria and indicators rest on nothing the reader can check',
             hint: "add fiche.sources (HAS guideline, decree, programme…) or a source of kind 'consensus-equipe' for team choices",
           },
         ],

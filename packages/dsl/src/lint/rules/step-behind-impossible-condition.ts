@@ -49,9 +49,11 @@ export const stepBehindImpossibleCondition: LintRule = {
     level(p.steps, p.initial, ['steps']);
     for (const { step, path } of allSteps(p)) {
       if (!step.steps) continue;
-      if (step.kind === 'parallel')
-        step.steps.forEach((b, j) => b.steps && level(b.steps, b.initial, [...path, 'steps', j, 'steps']));
-      else level(step.steps, step.initial, [...path, 'steps']);
+      if (step.kind === 'parallel') {
+        step.steps.forEach((b, j) => {
+          if (b.steps) level(b.steps, b.initial, [...path, 'steps', j, 'steps']);
+        });
+      } else level(step.steps, step.initial, [...path, 'steps']);
     }
     return reports;
   },
