@@ -104,20 +104,40 @@ export function toValidationIssues(
   for (const issue of issues) {
     const path = [...base, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const scored = issue.errors
-        .map((errors) => ({ errors, score: distanceOf(errors) }))
-        .sort((a, b) => a.score - b.score);
-      const [best, second] = scored;
-      const clear =
-        best !== undefined && best.score < 1000 && (second === undefined || best.score < second.score);
-      if (clear) {
-        out.push(...toValidationIssues(best.errors, path));
+      const best = clearBranch(issue.errors);
+      if (best) {
+        out.push(...toValidationIssues(best, path));
         continue;
       }
     }
     out.push({ path, pointer: formatPath(path), message: issue.message, kind: 'structure' });
   }
-  return out;
+  return withoutMisspeltRequired(out);
+}
+
+/**
+ * The branch of a union the author clearly meant: the closest one, when no other is as close and
+ * the value has its shape (a value rejected at its root, e.g. a string that is none of an enum's
+ * values, is better told all the forms the union allows).
+ */
+function clearBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | undefined {
+  const [best, second] = branches
+    .map((errors) => ({ errors, score: distanceOf(errors) }))
+    .sort((a, b) => a.score - b.score);
+  if (best === undefined || best.score >= 1000 || (second !== undefined && second.score === best.score))
+    return undefined;
+  const rejectedAtRoot = best.errors.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys');
+  return rejectedAtRoot ? undefined : best.errors;
+}
+
+/** zod reports a misspelt key twice (an unknown key, and the missing key it should be): keep the first. */
+function withoutMisspeltRequired(issues: ValidationIssue[]): ValidationIssue[] {
+  const suggested = new Set<string>();
+  for (const i of issues)
+    for (const m of i.message.matchAll(/did you mean "([^"]+)"\?/g))
+      suggested.add(formatPath([...i.path, m[1]!]));
+  if (suggested.size === 0) return issues;
+  return issues.filter((i) => !(i.message.startsWith('required') && suggested.has(i.pointer)));
 }
 
 function describe(value: unknown): string {
@@ -129,6 +149,26 @@ function describe(value: unknown): string {
     return `${typeof value} ${value}`;
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
+}
+
+/** The path of the first value that contains itself, if any (values shared by two places are fine). */
+function cyclePath(root: unknown): (string | number)[] | undefined {
+  const open = new Set<object>();
+  const visit = (value: unknown, path: (string | number)[]): (string | number)[] | undefined => {
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (open.has(value)) return path;
+    open.add(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value);
+    for (const [key, child] of entries) {
+      const found = visit(child, [...path, key]);
+      if (found) return found;
+    }
+    open.delete(value);
+    return undefined;
+  };
+  return visit(root, []);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -179,6 +219,17 @@ export function safeParseProtocol(input: unknown): ParseProtocolResult {
     return { success: false, error: new ProtocolValidationError(toValidationIssues(parsed.error.issues)) };
   let issues: ValidationIssue[];
   try {
+    // zod keeps cycles (a value that contains itself): a definition must be a tree of JSON data.
+    const cycle = cyclePath(parsed.data);
+    if (cycle) {
+      const message = 'this value contains itself (a cycle): a protocol must be plain JSON data';
+      return {
+        success: false,
+        error: new ProtocolValidationError([
+          { path: cycle, pointer: formatPath(cycle), message, kind: 'structure' },
+        ]),
+      };
+    }
     issues = checkSemantics(parsed.data);
   } catch (cause) {
     // The data is plain JSON by now: only a definition nested too deeply for the stack, or a bug of cpts, gets here.

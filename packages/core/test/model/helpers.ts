@@ -37,7 +37,8 @@ type Container = Record<Key, unknown>;
 function parentOf(root: unknown, path: readonly Key[]): Container {
   let at = root;
   for (const key of path.slice(0, -1)) {
-    if (typeof at !== 'object' || at === null) throw new Error(`no container at ${String(key)} in ${JSON.stringify(path)}`);
+    if (typeof at !== 'object' || at === null)
+      throw new Error(`no container at ${String(key)} in ${JSON.stringify(path)}`);
     at = (at as Container)[key];
   }
   if (typeof at !== 'object' || at === null) throw new Error(`no container for ${JSON.stringify(path)}`);

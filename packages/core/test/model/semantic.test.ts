@@ -49,12 +49,20 @@ describe('ids are unique', () => {
     ['indicators', { ...hf.indicators[0], label: { fr: 'Copie' } }, 'indicators[5].id', 'indicator'],
     ['delegations', { ...hf.delegations[0] }, 'delegations[1].id', 'delegation'],
   ] as const)('%s', (key, item, pointer, what) => {
-    const issue = expectOnlyIssue(append(hf, [key], item), pointer, new RegExp(`^duplicate ${what} id "${item.id}"`));
+    const issue = expectOnlyIssue(
+      append(hf, [key], item),
+      pointer,
+      new RegExp(`^duplicate ${what} id "${item.id}"`),
+    );
     expect(issue.kind).toBe('semantic');
   });
   it('segments', () => {
     const segment = { id: 'domicile', label: { fr: 'Domicile' } };
-    expectOnlyIssue(edit(hf, ['segments'], [segment, segment]), 'segments[1].id', /^duplicate segment id "domicile"/);
+    expectOnlyIssue(
+      edit(hf, ['segments'], [segment, segment]),
+      'segments[1].id',
+      /^duplicate segment id "domicile"/,
+    );
   });
   it('sources', () => {
     expectOnlyIssue(
@@ -89,7 +97,11 @@ describe('roles: who can perform', () => {
   });
   it('reports the unknown role of an optional task nobody can perform', () => {
     expectOnlyIssue(
-      edits(minimal, [['steps', 0, 'tasks', 0, 'responsible'], ['pharmacien']], [['steps', 0, 'tasks', 0, 'required'], false]),
+      edits(
+        minimal,
+        [['steps', 0, 'tasks', 0, 'responsible'], ['pharmacien']],
+        [['steps', 0, 'tasks', 0, 'required'], false],
+      ),
       'steps[0].tasks[0].responsible[0]',
       /^unknown role "pharmacien"/,
     );
@@ -193,17 +205,29 @@ describe('delegations', () => {
 
 describe('references resolve', () => {
   it.each([
-    [{ fact: 'ag', op: 'gte', value: 75 }, 'when.fact', /^unknown fact "ag" \(did you mean "age"\?\) \(declared: age, nyha, /],
+    [
+      { fact: 'ag', op: 'gte', value: 75 },
+      'when.fact',
+      /^unknown fact "ag" \(did you mean "age"\?\) \(declared: age, nyha, /,
+    ],
     [{ exists: 'medecin' }, 'when.exists', /^unknown fact "medecin"/],
     [{ fact: 'poids', in: [1] }, 'when.fact', /^unknown fact "poids"/],
     [{ task: 'consultation', status: 'completed' }, 'when.task', /^unknown task "consultation"/],
-    [{ event: 'sorti' }, 'when.event', /^unknown event "sorti" \(did you mean "sortie"\?\) \(declared: sortie, signe-alerte, rehospitalisation in events\)$/],
+    [
+      { event: 'sorti' },
+      'when.event',
+      /^unknown event "sorti" \(did you mean "sortie"\?\) \(declared: sortie, signe-alerte, rehospitalisation in events\)$/,
+    ],
     [{ elapsed: 'P7D', since: { event: 'admission' } }, 'when.since.event', /^unknown event "admission"/],
     [{ elapsed: 'P7D', since: { task: 'lettre' } }, 'when.since.task', /^unknown task "lettre"/],
     [{ elapsed: 'P7D', since: { fact: 'dateEntree' } }, 'when.since.fact', /^unknown fact "dateEntree"/],
     [{ not: { all: [{ exists: 'age' }, { exists: 'x' }] } }, 'when.not.all[1].exists', /^unknown fact "x"/],
   ])('in a condition: %j', (when, at, message) => {
-    expectOnlyIssue(edit(hf, [...HOSPITALISATION, 'tasks', 0, 'when'], when), `steps[0].tasks[0].${at}`, message);
+    expectOnlyIssue(
+      edit(hf, [...HOSPITALISATION, 'tasks', 0, 'when'], when),
+      `steps[0].tasks[0].${at}`,
+      message,
+    );
   });
   it('reports an unknown event that opens a task', () => {
     expectOnlyIssue(
@@ -213,14 +237,22 @@ describe('references resolve', () => {
     );
   });
   it('reports an unknown event on an exit', () => {
-    expectOnlyIssue(edit(hf, [...HOSPITALISATION, 'exits', 0, 'on'], 'depart'), 'steps[0].exits[0].on', /^unknown event "depart"/);
+    expectOnlyIssue(
+      edit(hf, [...HOSPITALISATION, 'exits', 0, 'on'], 'depart'),
+      'steps[0].exits[0].on',
+      /^unknown event "depart"/,
+    );
   });
   it.each([
     [{ task: 'lettre' }, 'task', /^unknown task "lettre"/],
     [{ event: 'admission' }, 'event', /^unknown event "admission"/],
     [{ fact: 'dateEntree' }, 'fact', /^unknown fact "dateEntree"/],
   ])('reports an unknown due anchor %j', (from, key, message) => {
-    expectOnlyIssue(edit(hf, [...CONSULTATION_MG, 'due', 'from'], from), `steps[2].steps[0].steps[0].tasks[0].due.from.${key}`, message);
+    expectOnlyIssue(
+      edit(hf, [...CONSULTATION_MG, 'due', 'from'], from),
+      `steps[2].steps[0].steps[0].tasks[0].due.from.${key}`,
+      message,
+    );
   });
   it('reports a task due from its own completion', () => {
     expectOnlyIssue(
@@ -245,11 +277,21 @@ describe('references resolve', () => {
   });
   it.each([
     [['denominator'], { stepReached: 'suivis' }, 'denominator.stepReached', /^unknown step "suivis"/],
-    [['numerator'], { taskCompleted: 'consultation', within: 'P7D' }, 'numerator.taskCompleted', /^unknown task "consultation"/],
+    [
+      ['numerator'],
+      { taskCompleted: 'consultation', within: 'P7D' },
+      'numerator.taskCompleted',
+      /^unknown task "consultation"/,
+    ],
     [['numerator'], { taskWaived: 'x' }, 'numerator.taskWaived', /^unknown task "x"/],
     [['numerator'], { rupture: { task: 'x' } }, 'numerator.rupture.task', /^unknown task "x"/],
     [['numerator'], { event: 'deces' }, 'numerator.event', /^unknown event "deces"/],
-    [['numerator'], { condition: { exists: 'poids' } }, 'numerator.condition.exists', /^unknown fact "poids"/],
+    [
+      ['numerator'],
+      { condition: { exists: 'poids' } },
+      'numerator.condition.exists',
+      /^unknown fact "poids"/,
+    ],
     [
       ['numerator'],
       { taskCompleted: 'consultation-mg', within: 'P7D', from: { event: 'admission' } },
@@ -268,7 +310,11 @@ describe('references resolve', () => {
     [[...DELEGATION, 'qualification', 'source'], 'delegations[0].qualification.source'],
     [[...DELEGATION, 'exclusions', 0, 'source'], 'delegations[0].exclusions[0].source'],
   ])('reports an unknown source cited at %j', (path, pointer) => {
-    expectOnlyIssue(edit(hf, path, 'has-2099'), pointer, /^unknown source "has-2099" \(declared: has-parcours-ic, .* in fiche\.sources\)$/);
+    expectOnlyIssue(
+      edit(hf, path, 'has-2099'),
+      pointer,
+      /^unknown source "has-2099" \(declared: has-parcours-ic, .* in fiche\.sources\)$/,
+    );
   });
   it.each([
     [[...SORTIE, 'segment'], 'steps[1].segment'],
@@ -276,10 +322,18 @@ describe('references resolve', () => {
     [['indicators', 0, 'segment'], 'indicators[0].segment'],
     [['indicators', 3, 'numerator', 'rupture', 'segment'], 'indicators[3].numerator.rupture.segment'],
   ])('reports an unknown segment at %j', (path, pointer) => {
-    expectOnlyIssue(edit(hf, path, 'sorti'), pointer, /^unknown segment "sorti" \(did you mean "sortie"\?\): use a built-in one \(diagnostic, /);
+    expectOnlyIssue(
+      edit(hf, path, 'sorti'),
+      pointer,
+      /^unknown segment "sorti" \(did you mean "sortie"\?\): use a built-in one \(diagnostic, /,
+    );
   });
   it('accepts a custom segment declared in segments', () => {
-    const input = edits(hf, [['segments'], [{ id: 'domicile', label: { fr: 'Domicile' } }]], [[...SORTIE, 'segment'], 'domicile']);
+    const input = edits(
+      hf,
+      [['segments'], [{ id: 'domicile', label: { fr: 'Domicile' } }]],
+      [[...SORTIE, 'segment'], 'domicile'],
+    );
     expect(() => parseProtocol(input)).not.toThrow();
   });
 });
@@ -293,10 +347,18 @@ describe('facts', () => {
     );
   });
   it('reports a $ref that does not resolve', () => {
-    expectOnlyIssue(edit(hf, ['facts', 'properties', 'age'], { $ref: '#/$defs/Age' }), 'facts', /can't resolve reference #\/\$defs\/Age/);
+    expectOnlyIssue(
+      edit(hf, ['facts', 'properties', 'age'], { $ref: '#/$defs/Age' }),
+      'facts',
+      /can't resolve reference #\/\$defs\/Age/,
+    );
   });
   it('reports a required fact that is not declared', () => {
-    expectOnlyIssue(edit(hf, ['facts', 'required'], ['age', 'poids']), 'facts.required', 'required fact "poids" is not in facts.properties');
+    expectOnlyIssue(
+      edit(hf, ['facts', 'required'], ['age', 'poids']),
+      'facts.required',
+      'required fact "poids" is not in facts.properties',
+    );
   });
   it('reports invalid data schemas of events and tasks', () => {
     expectOnlyIssue(
@@ -313,16 +375,36 @@ describe('facts', () => {
   it.each([
     [{ fact: 'age', op: 'gte', value: '75' }, 'value', 'fact "age" is an integer; "75" is not'],
     [{ fact: 'vitSeul', op: 'eq', value: 'oui' }, 'value', 'fact "vitSeul" is a boolean; "oui" is not'],
-    [{ fact: 'medecinTraitant', op: 'eq', value: 12 }, 'value', 'fact "medecinTraitant" is a string; 12 is not'],
+    [
+      { fact: 'medecinTraitant', op: 'eq', value: 12 },
+      'value',
+      'fact "medecinTraitant" is a string; 12 is not',
+    ],
     [{ fact: 'nyha', in: [3, 'IV'] }, 'in[1]', 'fact "nyha" is an integer; "IV" is not'],
     [{ fact: 'nyha', in: [3, 5] }, 'in[1]', 'fact "nyha" takes one of 1, 2, 3, 4; 5 is not one of them'],
-    [{ fact: 'nyha', op: 'eq', value: 0 }, 'value', 'fact "nyha" takes one of 1, 2, 3, 4; 0 is not one of them'],
-    [{ fact: 'vitSeul', op: 'gt', value: false }, 'op', '"gt" cannot compare the boolean fact "vitSeul": use "eq" or "ne"'],
+    [
+      { fact: 'nyha', op: 'eq', value: 0 },
+      'value',
+      'fact "nyha" takes one of 1, 2, 3, 4; 0 is not one of them',
+    ],
+    [
+      { fact: 'vitSeul', op: 'gt', value: false },
+      'op',
+      '"gt" cannot compare the boolean fact "vitSeul": use "eq" or "ne"',
+    ],
   ])('reports a value of the wrong kind for the fact: %j', (when, at, message) => {
-    expectOnlyIssue(edit(hf, [...HOSPITALISATION, 'tasks', 0, 'when'], when), `steps[0].tasks[0].when.${at}`, message);
+    expectOnlyIssue(
+      edit(hf, [...HOSPITALISATION, 'tasks', 0, 'when'], when),
+      `steps[0].tasks[0].when.${at}`,
+      message,
+    );
   });
   it('accepts an ordering comparison with a value outside the enum (nyha >= 3)', () => {
-    expect(() => parseProtocol(edit(hf, [...HOSPITALISATION, 'tasks', 0, 'when'], { fact: 'nyha', op: 'gte', value: 3 }))).not.toThrow();
+    expect(() =>
+      parseProtocol(
+        edit(hf, [...HOSPITALISATION, 'tasks', 0, 'when'], { fact: 'nyha', op: 'gte', value: 3 }),
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -341,7 +423,9 @@ describe('where a condition may appear', () => {
   });
   it('a complexity rule cannot depend on the complexity', () => {
     expectOnlyIssue(
-      edit(hf, ['complexity', 'rules', 1, 'when'], { any: [{ complexity: 'forte' }, { fact: 'age', op: 'gte', value: 75 }] }),
+      edit(hf, ['complexity', 'rules', 1, 'when'], {
+        any: [{ complexity: 'forte' }, { fact: 'age', op: 'gte', value: 75 }],
+      }),
       'complexity.rules[1].when.any[0].complexity',
       'a complexity rule cannot depend on the complexity level it computes',
     );
@@ -390,7 +474,11 @@ describe('steps', () => {
       'final step "fin" cannot have exits',
     );
     expectOnlyIssue(
-      edit(minimal, ['steps', 1, 'steps'], [{ id: 'x', label: { fr: 'X' }, segment: 'sortie', kind: 'final' }]),
+      edit(
+        minimal,
+        ['steps', 1, 'steps'],
+        [{ id: 'x', label: { fr: 'X' }, segment: 'sortie', kind: 'final' }],
+      ),
       'steps[1].steps',
       'final step "fin" cannot have nested steps',
     );
@@ -458,7 +546,15 @@ describe('steps', () => {
     const input = edits(
       minimal,
       [['initial'], 'fin'],
-      [['steps', 1], { id: 'fin', label: { fr: 'Fin' }, segment: 'suivi-ville', exits: [{ to: 'consultation', on: 'retour' }] }],
+      [
+        ['steps', 1],
+        {
+          id: 'fin',
+          label: { fr: 'Fin' },
+          segment: 'suivi-ville',
+          exits: [{ to: 'consultation', on: 'retour' }],
+        },
+      ],
       [['events'], [{ id: 'retour', label: { fr: 'Retour' } }]],
       [['steps', 0, 'exits'], [{ to: 'fin', when: { requiredTasksDone: true } }]],
     );
@@ -482,7 +578,9 @@ describe('tasks', () => {
     );
   });
   it('accepts a miss policy on a recurring task', () => {
-    expect(() => parseProtocol(edit(hf, [...VISITES, 'tasks', 0, 'onMiss'], { escalateTo: 'medecin-traitant' }))).not.toThrow();
+    expect(() =>
+      parseProtocol(edit(hf, [...VISITES, 'tasks', 0, 'onMiss'], { escalateTo: 'medecin-traitant' })),
+    ).not.toThrow();
   });
   it('reports a miss policy opening an unknown task, or a task that is not on demand', () => {
     expectOnlyIssue(
