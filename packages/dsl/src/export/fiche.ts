@@ -5,7 +5,7 @@
  */
 import { allSteps, formatDurationFr, type ProtocolDefinition, type Source } from '@cpts/core';
 import { toSwimlaneMarkdown } from './swimlane.js';
-import { conditionFr, criterionFr, namesOf } from './text.js';
+import { conditionFr, criterionFr, everyFr, namesOf } from './text.js';
 
 const MISSING = '_Non renseigné._';
 const KIND_FR: Record<Source['kind'], string> = {
@@ -98,7 +98,7 @@ export function toFicheMarkdown(protocol: ProtocolDefinition): string {
         : []),
       ...(t.repeat
         ? [
-            `- ${t.label.fr} : ${'every' in t.repeat ? `tous les ${formatDurationFr(t.repeat.every)}` : `${t.repeat.perYear} fois par an`}${ref(t.repeat.source, t.repeat.note)}`,
+            `- ${t.label.fr} : ${'every' in t.repeat ? everyFr(t.repeat.every) : `${t.repeat.perYear} fois par an`}${t.repeat.count ? ` (${t.repeat.count} fois)` : ''}${ref(t.repeat.source, t.repeat.note)}`,
           ]
         : []),
     ]),

@@ -100,11 +100,12 @@ function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Splits a text into lines of at most `width` characters, on spaces. */
+/** Splits a text into lines of at most `width` characters, on spaces (never inside « … »). */
 function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  const glued = text.replace(/« /g, '«\u00a0').replace(/ »/g, '\u00a0»');
+  for (const word of glued.split(/ +/)) {
     if (line && line.length + 1 + word.length > width) {
       out.push(line);
       line = '';
