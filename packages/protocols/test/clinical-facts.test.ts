@@ -68,6 +68,7 @@ describe('insuffisance cardiaque (PRADO IC, PC133, décret lettre de liaison)', 
   it('an EPOF alert sign opens an urgent task; the window is a team choice and says so', () => {
     const alerte = task(ic, 'prise-en-charge-signe-alerte');
     expect(alerte.start).toEqual({ event: 'signe-alerte' });
+    expect(alerte.when).toEqual({ event: 'sortie' });
     expect(alerte.due).toMatchObject({
       within: 'PT24H',
       from: { event: 'signe-alerte' },

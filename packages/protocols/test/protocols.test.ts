@@ -72,8 +72,8 @@ describe('the set of reference protocols', () => {
         "acces-direct-kine": "sha256:661c073990c198ccdb397b1566fddacaf3385422431dd8ee32181a44e7f4db96",
         "bpco": "sha256:807019c96d981b779fc295a01a62bf7e6554ce21c5f8aa69a986189950c38aca",
         "diabete-type-2": "sha256:2abc9163f118d5a52dab4de5dc1c879456d801d49701f5ae5178239bfe33e444",
-        "insuffisance-cardiaque": "sha256:b22f4514fac1b3ec69f8c0ddc9112fe7494ce39f5c1b3d87b811e3c17ff5aeb2",
-        "situation-complexe": "sha256:bc04af2865c53da26b9d38e2c9c4809ed98d9aaf6270e3caf8b4e8894bab9302",
+        "insuffisance-cardiaque": "sha256:714704901492626de549ed63960d50c9c54cf525a9a58003e6a6ab7964ff3677",
+        "situation-complexe": "sha256:ec58d2e01b00f141350b6d5a921d781555e7dae11e69e637169e69ff2f6e6d23",
         "sortie-personne-agee": "sha256:82b6c8647593af4e0b5748b93b1c3c0d228ee7f2477c3adba74d5d3b7c225e44",
       }
     `);

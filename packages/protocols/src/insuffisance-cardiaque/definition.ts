@@ -586,9 +586,10 @@ export const insuffisanceCardiaque = defineProtocol({
               id: 'prise-en-charge-signe-alerte',
               label: { fr: 'Prendre en charge le signe d’alerte', en: 'Handle the alert sign' },
               description:
-                'Ouverte à chaque signalement EPOF : évaluer, adapter le traitement, voir le patient ou organiser une admission directe.',
+                'Ouverte à chaque signalement EPOF après la sortie : évaluer, adapter le traitement, voir le patient ou organiser une admission directe.',
               responsible: ['medecin-traitant', 'infirmier', 'cardiologue'],
               start: { event: 'signe-alerte' },
+              when: { event: 'sortie' },
               segment: 'suivi-ville',
               due: {
                 within: 'PT24H',

@@ -271,6 +271,7 @@ export const situationComplexe = defineProtocol({
               label: { fr: 'Réévaluer le PPS après l’événement', en: 'Review the plan after the event' },
               responsible: ['coordinateur-dac', 'medecin-traitant'],
               start: { event: 'evenement-significatif' },
+              when: { task: 'rediger-pps', status: 'completed' },
               due: {
                 within: 'P7D',
                 from: { event: 'evenement-significatif' },
