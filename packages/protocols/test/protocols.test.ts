@@ -69,12 +69,12 @@ describe('the set of reference protocols', () => {
     const hashes = Object.fromEntries([...parsed].map(([id, p]) => [id, protocolHash(p)]));
     expect(hashes).toMatchInlineSnapshot(`
       {
-        "acces-direct-kine": "sha256:661c073990c198ccdb397b1566fddacaf3385422431dd8ee32181a44e7f4db96",
-        "bpco": "sha256:807019c96d981b779fc295a01a62bf7e6554ce21c5f8aa69a986189950c38aca",
-        "diabete-type-2": "sha256:2abc9163f118d5a52dab4de5dc1c879456d801d49701f5ae5178239bfe33e444",
-        "insuffisance-cardiaque": "sha256:714704901492626de549ed63960d50c9c54cf525a9a58003e6a6ab7964ff3677",
-        "situation-complexe": "sha256:ec58d2e01b00f141350b6d5a921d781555e7dae11e69e637169e69ff2f6e6d23",
-        "sortie-personne-agee": "sha256:82b6c8647593af4e0b5748b93b1c3c0d228ee7f2477c3adba74d5d3b7c225e44",
+        "acces-direct-kine": "sha256:a6c4f89c1de98c7c78e35c367939bf1f29c37815c2ca17179edbb1fc349375bb",
+        "bpco": "sha256:ac862a63f74199fececdc4f9b30568db2b5ca7d4b72ec193dfb10249339d73f5",
+        "diabete-type-2": "sha256:ccb8043c400a184948540bf00e595b11db38633e6a01d19ebd574f9fcf50a238",
+        "insuffisance-cardiaque": "sha256:90e9c84e13f99d1f6f1d97e2190e9bc416472fcc3bc6f3e6c0e0b07623c563ec",
+        "situation-complexe": "sha256:37142ff624a8be2dbedab6ad64802eaa8719647da5dea3f0535de06ba0433966",
+        "sortie-personne-agee": "sha256:9d20d1ff5d8886f022a4126fcaccece80406b9b8074f389acb54c8be08935199",
       }
     `);
   });

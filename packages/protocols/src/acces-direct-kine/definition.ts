@@ -196,6 +196,10 @@ export const accesDirectKine = defineProtocol({
           description:
             'Ouverte quand un critère d’exclusion ou un drapeau rouge rend la main au médecin : consultation ou téléconsultation.',
           responsible: ['medecin-traitant'],
+          onMiss: {
+            escalateTo: 'coordinateur-cpts',
+            note: 'Choix d’équipe : la CPTS trouve un médecin disponible.',
+          },
           start: 'on-demand',
           due: {
             within: 'PT24H',
@@ -216,6 +220,10 @@ export const accesDirectKine = defineProtocol({
           label: { fr: 'Adresser le compte rendu au médecin traitant', en: 'Send the assessment to the GP' },
           description: 'Ouverte après chaque acte délégué (atelier-cooperation) ; messagerie sécurisée.',
           responsible: ['masseur-kinesitherapeute'],
+          onMiss: {
+            escalateTo: 'coordinateur-cpts',
+            note: 'Choix d’équipe : la CPTS relance le kinésithérapeute.',
+          },
           start: 'on-demand',
           due: {
             within: 'P2D',
@@ -253,6 +261,10 @@ export const accesDirectKine = defineProtocol({
               description:
                 'Acte du médecin, délégable au kinésithérapeute : diagnostic, orthèse, repos / glace / surélévation, cannes ; renseigner les critères d’Ottawa et d’exclusion.',
               responsible: ['medecin-traitant'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS aide à trouver un rendez-vous.',
+              },
               due: {
                 within: 'PT24H',
                 from: { fact: 'dateDebutSymptomes' },
@@ -332,6 +344,10 @@ export const accesDirectKine = defineProtocol({
                 en: 'Reassess after initial rehabilitation',
               },
               responsible: ['masseur-kinesitherapeute'],
+              onMiss: {
+                escalateTo: 'medecin-traitant',
+                note: 'Choix d’équipe : le médecin traitant est prévenu.',
+              },
               due: {
                 within: 'P7D',
                 from: { task: 'bilan-entorse' },

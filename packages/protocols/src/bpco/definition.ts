@@ -280,6 +280,10 @@ export const bpco = defineProtocol({
               id: 'spirometrie-annuelle',
               label: { fr: 'Spirométrie ou EFR annuelle', en: 'Yearly spirometry' },
               responsible: ['pneumologue', 'medecin-traitant'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS relance le patient.',
+              },
               repeat: {
                 perYear: 1,
                 source: 'has-indicateurs-bpco',
@@ -303,6 +307,10 @@ export const bpco = defineProtocol({
               id: 'vaccination-grippe',
               label: { fr: 'Vacciner contre la grippe', en: 'Flu vaccination' },
               responsible: ['medecin-traitant', 'infirmier', 'pharmacien'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS relance le patient.',
+              },
               repeat: {
                 perYear: 1,
                 source: 'consensus-equipe',
@@ -482,6 +490,10 @@ export const bpco = defineProtocol({
               id: 'bilan-6-mois',
               label: { fr: 'Bilan à 6 mois', en: 'Six-month review' },
               responsible: ['medecin-traitant', 'pneumologue'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS relance le patient.',
+              },
               due: {
                 within: 'P6M',
                 from: { event: 'sortie' },
@@ -536,6 +548,10 @@ export const bpco = defineProtocol({
                   id: 'visite-ide-hebdomadaire',
                   label: { fr: 'Visite infirmière de surveillance', en: 'Nurse monitoring visit' },
                   responsible: ['infirmier'],
+                  onMiss: {
+                    escalateTo: 'medecin-traitant',
+                    note: 'Choix d’équipe : le médecin traitant est prévenu d’une visite manquée.',
+                  },
                   due: {
                     within: 'P1W',
                     from: { event: 'sortie' },
@@ -599,6 +615,10 @@ export const bpco = defineProtocol({
                   id: 'visite-ide-quinzaine',
                   label: { fr: 'Visite infirmière de surveillance', en: 'Nurse monitoring visit' },
                   responsible: ['infirmier'],
+                  onMiss: {
+                    escalateTo: 'medecin-traitant',
+                    note: 'Choix d’équipe : le médecin traitant est prévenu d’une visite manquée.',
+                  },
                   repeat: {
                     every: 'P2W',
                     source: 'surveillance-infirmiere-bpco',

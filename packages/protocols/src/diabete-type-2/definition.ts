@@ -260,6 +260,10 @@ export const diabeteType2 = defineProtocol({
               },
               description: 'Glycémie à jeun, bilan lipidique, microalbuminurie, créatinine et clairance.',
               responsible: ['medecin-traitant'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS relance le patient.',
+              },
               repeat: { perYear: 1, source: 'has-diabete-2013' },
               remindBefore: 'P1M',
               data: {
@@ -278,6 +282,10 @@ export const diabeteType2 = defineProtocol({
               id: 'ecg-repos',
               label: { fr: 'ECG de repos annuel', en: 'Yearly resting ECG' },
               responsible: ['medecin-traitant', 'cardiologue'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS relance le patient.',
+              },
               repeat: { perYear: 1, source: 'has-diabete-2013' },
               data: { type: 'object', properties: { date: DATE }, required: ['date'] },
             },
@@ -298,6 +306,10 @@ export const diabeteType2 = defineProtocol({
                   id: 'fond-oeil',
                   label: { fr: 'Examen du fond d’œil', en: 'Fundus examination' },
                   responsible: ['ophtalmologiste'],
+                  onMiss: {
+                    escalateTo: 'coordinateur-cpts',
+                    note: 'Choix d’équipe : la CPTS relance le patient.',
+                  },
                   repeat: { perYear: 1, source: 'has-diabete-2013' },
                   data: {
                     type: 'object',
@@ -325,6 +337,10 @@ export const diabeteType2 = defineProtocol({
                   id: 'fond-oeil-espace',
                   label: { fr: 'Examen du fond d’œil', en: 'Fundus examination' },
                   responsible: ['ophtalmologiste'],
+                  onMiss: {
+                    escalateTo: 'coordinateur-cpts',
+                    note: 'Choix d’équipe : la CPTS relance le patient.',
+                  },
                   repeat: {
                     every: 'P2Y',
                     source: 'has-2010-fond-oeil',
@@ -359,6 +375,10 @@ export const diabeteType2 = defineProtocol({
               description:
                 'Au moins une fois par an ; mettre à jour les faits de gradation (neuropathie, artériopathie…).',
               responsible: ['medecin-traitant'],
+              onMiss: {
+                escalateTo: 'coordinateur-cpts',
+                note: 'Choix d’équipe : la CPTS relance le patient.',
+              },
               repeat: { perYear: 1, source: 'ameli-podologie' },
               data: {
                 type: 'object',
@@ -461,6 +481,10 @@ export const diabeteType2 = defineProtocol({
                   id: 'seance-podologie-grade-2',
                   label: { fr: 'Séance de soins de podologie', en: 'Podiatry session' },
                   responsible: ['podologue'],
+                  onMiss: {
+                    escalateTo: 'medecin-traitant',
+                    note: 'Choix d’équipe : le médecin traitant est prévenu de séances non réalisées.',
+                  },
                   repeat: { perYear: 5, source: 'ameli-podologie' },
                   data: {
                     type: 'object',
@@ -489,6 +513,10 @@ export const diabeteType2 = defineProtocol({
                       id: 'seance-podologie-grade-3',
                       label: { fr: 'Séance de soins de podologie', en: 'Podiatry session' },
                       responsible: ['podologue'],
+                      onMiss: {
+                        escalateTo: 'medecin-traitant',
+                        note: 'Choix d’équipe : le médecin traitant est prévenu de séances non réalisées.',
+                      },
                       repeat: { perYear: 6, source: 'ameli-podologie' },
                       data: {
                         type: 'object',
@@ -511,6 +539,10 @@ export const diabeteType2 = defineProtocol({
                       id: 'seance-podologie-plaie',
                       label: { fr: 'Séance de soins de podologie (plaie)', en: 'Podiatry session (wound)' },
                       responsible: ['podologue'],
+                      onMiss: {
+                        escalateTo: 'medecin-traitant',
+                        note: 'Choix d’équipe : le médecin traitant est prévenu de séances non réalisées.',
+                      },
                       repeat: { perYear: 8, source: 'ameli-podologie' },
                       data: {
                         type: 'object',

@@ -453,6 +453,10 @@ export const insuffisanceCardiaque = defineProtocol({
                     en: 'Nurse monitoring and education visit',
                   },
                   responsible: ['infirmier'],
+                  onMiss: {
+                    escalateTo: 'conseiller-am',
+                    note: 'PRADO IC : le conseiller vérifie que les rendez-vous ont été honorés.',
+                  },
                   due: {
                     within: 'P1W',
                     from: { event: 'sortie' },
@@ -516,6 +520,10 @@ export const insuffisanceCardiaque = defineProtocol({
                     en: 'Nurse monitoring and education visit',
                   },
                   responsible: ['infirmier'],
+                  onMiss: {
+                    escalateTo: 'conseiller-am',
+                    note: 'PRADO IC : le conseiller vérifie que les rendez-vous ont été honorés.',
+                  },
                   due: {
                     within: 'P2W',
                     from: 'step-entry',
@@ -654,6 +662,10 @@ export const insuffisanceCardiaque = defineProtocol({
                 en: 'Send the titration report to the GP',
               },
               responsible: ['infirmier'],
+              onMiss: {
+                escalateTo: 'cardiologue',
+                note: 'Choix d’équipe : le cardiologue délégant est prévenu.',
+              },
               start: 'on-demand',
               due: {
                 within: 'P2D',
@@ -674,6 +686,10 @@ export const insuffisanceCardiaque = defineProtocol({
                   description:
                     'Acte du cardiologue, délégable à l’infirmier(ère) formé(e) sous le protocole de coopération PC133.',
                   responsible: ['cardiologue'],
+                  onMiss: {
+                    escalateTo: 'medecin-traitant',
+                    note: 'Choix d’équipe : le médecin traitant est prévenu d’une titration en retard.',
+                  },
                   when: { fact: 'titrationNecessaire', op: 'eq', value: true },
                   due: {
                     within: 'P15D',

@@ -149,6 +149,10 @@ export const situationComplexe = defineProtocol({
             en: 'Analyse the request and answer',
           },
           responsible: ['coordinateur-dac'],
+          onMiss: {
+            escalateTo: 'medecin-traitant',
+            note: 'Choix d’équipe : le médecin traitant est prévenu d’une demande sans réponse.',
+          },
           due: {
             within: 'P7D',
             from: 'journey-start',

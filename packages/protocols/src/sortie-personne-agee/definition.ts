@@ -210,6 +210,10 @@ export const sortiePersonneAgee = defineProtocol({
                   },
                   description: 'Repérage dès l’admission (HAS 2013) ; enregistrer le fait scoreTrst.',
                   responsible: ['equipe-hospitaliere'],
+                  onMiss: {
+                    escalateTo: 'cellule-sortie',
+                    note: 'Choix d’équipe : la cellule de sortie fait le repérage.',
+                  },
                   due: {
                     within: 'PT48H',
                     from: 'step-entry',
