@@ -179,22 +179,29 @@ export function entry<T>(record: Record<string, T>, key: string, make: () => T):
   return v;
 }
 
-/** The least data a task's JSON Schema requires (so that simulated acts are accepted). */
-export function minimalData(schema: Task['data']): Record<string, unknown> | undefined {
+/** The least data a task's JSON Schema requires (so that simulated acts are accepted); dates are the act's. */
+export function minimalData(schema: Task['data'], at: number): Record<string, unknown> | undefined {
   if (!schema) return undefined;
   const out: Record<string, unknown> = {};
-  for (const name of schema.required ?? []) {
-    const p = (schema.properties?.[name] ?? {}) as Record<string, unknown>;
-    if (Array.isArray(p.enum) && p.enum.length > 0) out[name] = p.enum[0];
-    else if ('const' in p) out[name] = p.const;
-    else if (p.type === 'boolean') out[name] = true;
-    else if (p.type === 'integer' || p.type === 'number')
-      out[name] = typeof p.minimum === 'number' ? p.minimum : 0;
-    else if (p.type === 'array') out[name] = [];
-    else if (p.type === 'object') out[name] = {};
-    else out[name] = typeof p.format === 'string' && p.format.startsWith('date') ? '2026-01-01' : 'simulé';
-  }
+  for (const name of schema.required ?? []) out[name] = minimalValue((schema.properties?.[name] ?? {}) as Record<string, unknown>, at);
   return out;
+}
+
+function minimalValue(p: Record<string, unknown>, at: number): unknown {
+  if (Array.isArray(p.enum) && p.enum.length > 0) return p.enum[0];
+  if ('const' in p) return p.const;
+  if (p.type === 'boolean') return true;
+  if (p.type === 'integer' || p.type === 'number') return typeof p.minimum === 'number' ? p.minimum : 0;
+  if (p.type === 'array') {
+    const n = typeof p.minItems === 'number' ? p.minItems : 0;
+    return Array.from({ length: n }, () => minimalValue((p.items ?? {}) as Record<string, unknown>, at));
+  }
+  if (p.type === 'object') return minimalData(p as Task['data'], at) ?? {};
+  const date = new Date(at).toISOString();
+  if ((typeof p.format === 'string' && p.format === 'date') || (typeof p.pattern === 'string' && p.pattern.includes('\\d{4}-')))
+    return date.slice(0, 10);
+  if (typeof p.format === 'string' && p.format === 'date-time') return date;
+  return 'simulé';
 }
 
 /** The share of an integer total that shard `k` of `n` gets (shares add up to the total). */
@@ -299,7 +306,6 @@ export async function runShard(
       },
     ]),
   );
-  const data = new Map([...taskDefs].map(([id, t]) => [id, minimalData(t.data)]));
   const windowDays = new Map(
     [...taskDefs].map(([id, t]) => [
       id,
@@ -357,7 +363,7 @@ export async function runShard(
       journeyId: track.id,
       instance,
       role,
-      data: (b.data as Record<string, unknown> | undefined) ?? data.get(inst.task),
+      data: (b.data as Record<string, unknown> | undefined) ?? minimalData(def.data, opens + delay * DAY_MS),
     });
   }
 

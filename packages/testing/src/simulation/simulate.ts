@@ -135,15 +135,15 @@ export async function simulateCohort(
   const o = parseSimulationOptions(definition, data);
   const threads = Math.min(o.threads ?? availableParallelism(), o.shards);
   const started = new Array<number>(o.shards).fill(0);
-  let shardsDone = 0;
+  const done = new Set<number>();
   let total = 0;
   const progress = (shard: number, n: number) => {
     const size =
       Math.floor((o.patients * (shard + 1)) / o.shards) - Math.floor((o.patients * shard) / o.shards);
     total += n - started[shard]!;
     started[shard] = n;
-    if (n === size) shardsDone++;
-    onProgress?.({ started: total, patients: o.patients, shardsDone, shards: o.shards });
+    if (n === size) done.add(shard);
+    onProgress?.({ started: total, patients: o.patients, shardsDone: done.size, shards: o.shards });
   };
   let shards: ShardAccumulator[];
   if (threads === 0) {
