@@ -232,7 +232,7 @@ export function toHtmlReport(result: SimulationResult): string {
     );
   }
   body.push(
-    `<p class="small">Simulé en ${fmtDec(result.timing.wallMs / 1000)} s sur ${result.timing.threads} fil(s) d’exécution · ${fmtInt(result.timing.eventsPerSecond)} entrées d’historique par seconde · empreinte du protocole <code>${esc(result.protocol.hash)}</code>.</p>`,
+    `<p class="small">Simulé en ${fmtDec(result.timing.wallMs / 1000)} s ${result.timing.threads === 0 ? 'dans le fil principal' : `sur ${result.timing.threads} fil(s) d’exécution`} · ${fmtInt(result.timing.eventsPerSecond)} entrées d’historique par seconde · empreinte du protocole <code>${esc(result.protocol.hash)}</code>.</p>`,
   );
 
   return `<!doctype html>

@@ -218,7 +218,7 @@ export function toMarkdownReport(result: SimulationResult): string {
   }
   out.push('');
   out.push(
-    `_Simulé en ${fmtDec(result.timing.wallMs / 1000)} s sur ${result.timing.threads} fil${result.timing.threads > 1 ? 's' : ''} d’exécution (${fmtInt(result.timing.eventsPerSecond)} entrées d’historique par seconde)._`,
+    `_Simulé en ${fmtDec(result.timing.wallMs / 1000)} s ${result.timing.threads === 0 ? 'dans le fil principal' : `sur ${result.timing.threads} fil${result.timing.threads > 1 ? 's' : ''} d’exécution`} (${fmtInt(result.timing.eventsPerSecond)} entrées d’historique par seconde)._`,
   );
   out.push('');
   return out.join('\n');

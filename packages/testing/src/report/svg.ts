@@ -52,7 +52,7 @@ export function horizontalBars(
   const labelW = Math.min(280, Math.max(90, ...bars.map((b) => b.label.length * 7)));
   const rowH = 26;
   const top = 8;
-  const textW = 110;
+  const textW = 210;
   const plotW = width - labelW - textW - 16;
   const height = top + Math.max(1, bars.length) * rowH + 24;
   const max =

@@ -183,7 +183,8 @@ export function entry<T>(record: Record<string, T>, key: string, make: () => T):
 export function minimalData(schema: Task['data'], at: number): Record<string, unknown> | undefined {
   if (!schema) return undefined;
   const out: Record<string, unknown> = {};
-  for (const name of schema.required ?? []) out[name] = minimalValue((schema.properties?.[name] ?? {}) as Record<string, unknown>, at);
+  for (const name of schema.required ?? [])
+    out[name] = minimalValue((schema.properties?.[name] ?? {}) as Record<string, unknown>, at);
   return out;
 }
 
@@ -198,7 +199,10 @@ function minimalValue(p: Record<string, unknown>, at: number): unknown {
   }
   if (p.type === 'object') return minimalData(p as Task['data'], at) ?? {};
   const date = new Date(at).toISOString();
-  if ((typeof p.format === 'string' && p.format === 'date') || (typeof p.pattern === 'string' && p.pattern.includes('\\d{4}-')))
+  if (
+    (typeof p.format === 'string' && p.format === 'date') ||
+    (typeof p.pattern === 'string' && p.pattern.includes('\\d{4}-'))
+  )
     return date.slice(0, 10);
   if (typeof p.format === 'string' && p.format === 'date-time') return date;
   return 'simulé';
