@@ -8,8 +8,16 @@ import type { Actor, JourneyState, TaskInstance } from './types.js';
 /** Who may act: the role the actor acts as, and the delegation it acts under, if any. */
 export type Authorisation =
   | { readonly allowed: true; readonly role: string; readonly delegation: Delegation | undefined }
-  /** An exclusion criterion or red flag holds: the patient goes back to the delegating role. */
-  | { readonly allowed: false; readonly delegation: Delegation; readonly reasons: readonly string[] };
+  /**
+   * The patient is not for the delegate — an exclusion criterion or red flag holds, or the inclusion
+   * criteria are not met: the patient goes back to the delegating role rather than nowhere.
+   */
+  | {
+      readonly allowed: false;
+      readonly delegation: Delegation;
+      readonly reason: 'exclusion' | 'inclusion';
+      readonly reasons: readonly string[];
+    };
 
 const label = (rt: ProtocolRuntime, role: string) =>
   rt.definition.roles.find((r) => r.id === role)?.label.fr ?? role;
@@ -142,8 +150,8 @@ export function authorise(
   if (delegation.consent && state.facts[delegation.consent.fact] !== true)
     refuse('consent', `the patient's consent ("${delegation.consent.fact}") is not recorded`);
   const reasons = delegation.exclusions.filter((x) => holds(rt, state, x.when)).map((x) => x.label.fr);
-  if (reasons.length > 0) return { allowed: false, delegation, reasons };
+  if (reasons.length > 0) return { allowed: false, delegation, reason: 'exclusion', reasons };
   if (delegation.inclusion && !holds(rt, state, delegation.inclusion))
-    refuse('inclusion', 'the patient does not meet the inclusion criteria');
+    return { allowed: false, delegation, reason: 'inclusion', reasons: ["critères d'inclusion non remplis"] };
   return { allowed: true, role, delegation };
 }

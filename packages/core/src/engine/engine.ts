@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TZDate } from '@date-fns/tz';
 import { createActor, type StateValue, type Actor as XActor } from 'xstate';
 import { CptsError } from '../errors.js';
 import type { Attribution, HistoryEvent, InputEvent } from '../history/events.js';
@@ -10,7 +9,7 @@ import type { ProtocolDefinition } from '../model/protocol.js';
 import { MemoryStore } from '../store/memory.js';
 import type { JourneyIndex, OpenTaskRecord, Store } from '../store/store.js';
 import { type Clock, systemClock, toMillis } from '../time/clock.js';
-import { addDuration, DEFAULT_TIME_ZONE } from '../time/duration.js';
+import { addDurationInZone, DEFAULT_TIME_ZONE } from '../time/duration.js';
 import type {
   CommandOptions,
   CommandResult,
@@ -559,7 +558,7 @@ export function createEngine(options: EngineOptions): Engine {
             `Delegation "${decision.delegation.label.fr}" refused, patient handed back to the ${decision.delegation.delegating}: ${decision.reasons.join('; ')}`,
             {
               details: {
-                reason: 'exclusion',
+                reason: decision.reason,
                 delegation: decision.delegation.id,
                 reasons: decision.reasons,
                 handedBack: true,
@@ -1156,7 +1155,7 @@ export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
       for (const { elapsed, since } of elapsedIn(exit.when)) {
         const from = anchorTime(ctx, since, { step });
         if (from === undefined) continue;
-        const t = addDuration(new TZDate(from, ctx.timeZone), elapsed).getTime();
+        const t = addDurationInZone(from, elapsed, ctx.timeZone);
         if (t > ctx.now) w = Math.min(w, t);
       }
     }

@@ -94,11 +94,39 @@ export function hasTimePart(iso: string): boolean {
  * dueInstant(Date.parse('2026-01-05T09:00:00Z'), 'P7D', 'Europe/Paris'); // 2026-01-12T22:59:59.999Z
  */
 export function dueInstant(from: number, within: string, timeZone: string, times = 1): number {
-  const local = new TZDate(from, timeZone);
-  const shifted = addDuration(local, within, times);
-  return hasTimePart(within)
-    ? shifted.getTime()
-    : endOfDay(new TZDate(shifted.getTime(), timeZone)).getTime();
+  return zoned(`due|${from}|${within}|${timeZone}|${times}`, () => {
+    const local = new TZDate(from, timeZone);
+    const shifted = addDuration(local, within, times);
+    return hasTimePart(within)
+      ? shifted.getTime()
+      : endOfDay(new TZDate(shifted.getTime(), timeZone)).getTime();
+  });
+}
+
+/**
+ * An instant plus an ISO 8601 duration (× `times`) in the calendar of a time zone, in epoch
+ * milliseconds: `P1D` across a change to summer time is 23 hours. Guards and the scheduler ask
+ * the same question on every event, so the answer is remembered.
+ *
+ * @example
+ * addDurationInZone(Date.parse('2026-03-28T12:00:00Z'), 'P1D', 'Europe/Paris'); // 2026-03-29T11:00:00.000Z
+ */
+export function addDurationInZone(from: number, iso: string, timeZone: string, times = 1): number {
+  return zoned(`add|${from}|${iso}|${timeZone}|${times}`, () =>
+    addDuration(new TZDate(from, timeZone), iso, times).getTime(),
+  );
+}
+
+// Calendar arithmetic in a time zone goes through Intl on every field access: costly, and pure in
+// its arguments. Remembered, within a bound.
+const zonedCache = new Map<string, number>();
+function zoned(key: string, compute: () => number): number {
+  const hit = zonedCache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (zonedCache.size >= 100_000) zonedCache.clear();
+  zonedCache.set(key, value);
+  return value;
 }
 
 /** Calendar days from `from` to `to` in a time zone (0 on the same local day). */
