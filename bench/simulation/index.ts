@@ -1,0 +1,133 @@
+/**
+ * bench/simulation: the heart-failure reference protocol for a cohort (100 000 patients over 12
+ * months by default), on 1 then 2 worker threads — wall time, history entries per second, peak
+ * memory, speed-up — and the same journeys' input events replayed through raw xstate actors of the
+ * compiled machine, for the ratio. Writes the "Cohort simulation" section of docs/performance.md
+ * unless `--no-write`.
+ *
+ *   pnpm bench simulation                          100 000 patients, 12 months
+ *   pnpm bench simulation --patients 2000 --no-write
+ */
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { compileRuntime, type HistoryEvent, initialContext, isInputEvent, parseProtocol } from '@cpts/core';
+import { insuffisanceCardiaque } from '@cpts/protocols';
+import { type SimulationResult, simulateCohort } from '@cpts/testing';
+import { cohortOptions } from '../../examples/demo/cohort.mjs';
+import { int, table, writeSection } from '../engine/report.js';
+
+// xstate as core resolves it (the bench folder has no node_modules of its own).
+const { createActor } = (await import(
+  createRequire(new URL('../../packages/core/package.json', import.meta.url)).resolve('xstate')
+)) as typeof import('xstate');
+
+const { values } = parseArgs({
+  options: {
+    patients: { type: 'string', default: '100000' },
+    months: { type: 'string', default: '12' },
+    seed: { type: 'string', default: '1' },
+    'raw-sample': { type: 'string', default: '500' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const patients = Number(values.patients);
+const months = Number(values.months);
+const seed = Number(values.seed);
+const sample = Number(values['raw-sample']);
+const log = (s: string) => process.stdout.write(`${s}\n`);
+
+const definition = parseProtocol(insuffisanceCardiaque);
+const options = cohortOptions(definition, {
+  patients,
+  horizon: `P${months}M`,
+  seed,
+  threads: undefined,
+}) as Parameters<typeof simulateCohort>[1];
+
+async function run(threads: number): Promise<SimulationResult> {
+  log(`simulating ${int(patients)} patients over ${months} months on ${threads} thread(s)…`);
+  const r = await simulateCohort(definition, { ...options, threads, keepHistories: Math.min(sample, 1000) });
+  log(
+    `  ${(r.timing.wallMs / 1000).toFixed(1)} s, ${int(r.events)} history entries, ${int(r.timing.eventsPerSecond)} entries/s`,
+  );
+  return r;
+}
+
+const one = await run(1);
+const two = await run(2);
+const peakMiB = process.resourceUsage().maxRSS / 1024;
+const same = JSON.stringify({ ...one, timing: null }) === JSON.stringify({ ...two, timing: null });
+
+/** Replays the kept journeys' input events through raw xstate actors of the same compiled machine. */
+function raw(histories: readonly (readonly HistoryEvent[])[]): { entries: number; ms: number } {
+  const { machine, runtime } = compileRuntime(definition);
+  let entries = 0;
+  const t0 = performance.now();
+  for (const h of histories) {
+    const first = h[0];
+    if (first?.type !== 'journey.started') continue;
+    entries += h.length;
+    const actor = createActor(machine, {
+      input: initialContext(runtime, {
+        journeyId: first.journeyId,
+        facts: first.facts,
+        at: first.at,
+        timeZone: first.timeZone,
+      }),
+    });
+    actor.start();
+    for (const e of h) {
+      if (e.type === 'journey.started' || !isInputEvent(e)) continue;
+      const { seq: _seq, ...event } = e;
+      actor.send(event as never);
+    }
+    actor.stop();
+  }
+  return { entries, ms: performance.now() - t0 };
+}
+// Warm up, then measure.
+raw(two.histories.slice(0, 50));
+const r = raw(two.histories);
+const rawRate = r.entries / (r.ms / 1000);
+const perCore = one.timing.eventsPerSecond;
+const speedUp = one.timing.wallMs / two.timing.wallMs;
+log(
+  `raw xstate: ${int(rawRate)} entries/s on one core (${two.histories.length} journeys); ratio ${(perCore / rawRate).toFixed(2)}`,
+);
+log(
+  `speed-up 1 → 2 threads: ${speedUp.toFixed(2)}×; peak RSS ${int(peakMiB)} MiB; same result on 1 and 2 threads: ${same}`,
+);
+
+const ok = (b: boolean) => (b ? 'met' : '**not met**');
+const body = `
+\`pnpm bench simulation${values.patients === '100000' ? '' : ` --patients ${values.patients}`}\` — \`simulateCohort\` on the heart-failure reference
+protocol (\`insuffisanceCardiaque\`) with the demo's cohort (\`examples/demo/cohort.mjs\`: ${int(patients)} patients over
+${months} months, seed ${seed}, 16 shards), on one then two worker threads, measured on ${new Date().toISOString().slice(0, 10)}
+(Node ${process.version}, ${(await import('node:os')).cpus().length} cores). The raw baseline replays the input events of
+${two.histories.length} of the simulated journeys through raw xstate actors of the same compiled machine (\`compile\`), in
+the same process: what the machine itself costs, without validation, history, store nor indexes.
+
+${table(
+  ['measure', 'value', 'target'],
+  [
+    ['wall time, 1 thread', `${(one.timing.wallMs / 1000).toFixed(1)} s`, ''],
+    [
+      'wall time, 2 threads',
+      `${(two.timing.wallMs / 1000).toFixed(1)} s`,
+      `< 60 s for 100 000 patients: ${ok(patients >= 100_000 && two.timing.wallMs < 60_000)}`,
+    ],
+    ['history entries', int(two.events), ''],
+    ['entries per second, 1 thread', int(one.timing.eventsPerSecond), ''],
+    ['entries per second, 2 threads', int(two.timing.eventsPerSecond), ''],
+    ['raw xstate, entries per second (1 core)', int(rawRate), ''],
+    ['cpts / raw xstate, per core', (perCore / rawRate).toFixed(2), `≥ 0.8: ${ok(perCore / rawRate >= 0.8)}`],
+    ['speed-up 1 → 2 threads', `${speedUp.toFixed(2)}×`, `≥ 1.7×: ${ok(speedUp >= 1.7)}`],
+    ['peak memory (RSS, whole process)', `${int(peakMiB)} MiB`, `< 2 GiB: ${ok(peakMiB < 2048)}`],
+    ['same result on 1 and 2 threads', same ? 'yes' : '**no**', 'yes'],
+  ],
+)}
+`;
+if (!values['no-write']) {
+  writeSection(new URL('../../docs/performance.md', import.meta.url), 'Cohort simulation', body);
+  log('docs/performance.md: "Cohort simulation" section written');
+}
