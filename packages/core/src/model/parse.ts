@@ -95,6 +95,10 @@ function distanceOf(issues: readonly ZodIssue[]): number {
  * of a union (a condition, an anchor…), reports the problems of the form the author clearly meant
  * (the one with the fewest missing and unknown keys); when no form is clearly meant, reports the
  * union itself, whose message lists the allowed forms.
+ *
+ * @example
+ * const parsed = StepSchema.safeParse(step, { error: protocolErrorMap });
+ * if (!parsed.success) toValidationIssues(parsed.error.issues, ['steps', 0]); // paths inside the protocol
  */
 export function toValidationIssues(
   issues: readonly ZodIssue[],
