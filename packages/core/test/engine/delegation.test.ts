@@ -64,10 +64,16 @@ describe('delegations (protocoles de coopération)', () => {
   it('hands a patient outside the inclusion criteria back to the GP rather than leaving them nowhere', async () => {
     const { k } = await setup({ age: 62 });
     const e = await refusal(k.perform('p', 'bilan-entorse', { actor: trained }));
-    expect(e).toMatchObject({ code: 'DELEGATION_REFUSED', details: { reason: 'inclusion', handedBack: true } });
+    expect(e).toMatchObject({
+      code: 'DELEGATION_REFUSED',
+      details: { reason: 'inclusion', handedBack: true },
+    });
     const j = await k.get('p');
     expect(j.task('reprise-mg')?.status).toBe('open');
-    expect(j.openRuptures[0]).toMatchObject({ kind: 'hand-back', reason: "critères d'inclusion non remplis" });
+    expect(j.openRuptures[0]).toMatchObject({
+      kind: 'hand-back',
+      reason: "critères d'inclusion non remplis",
+    });
   });
 
   it('hands the patient back to the GP on a red flag, as a new task, with a rupture saying why', async () => {
