@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { match, P } from 'ts-pattern';
 import { ProtocolValidationError } from '../errors.js';
 import {
@@ -9,7 +8,7 @@ import {
   type Scalar,
   type TaskStatus,
 } from '../model/condition.js';
-import { addDuration, DEFAULT_TIME_ZONE } from '../time/duration.js';
+import { addDurationInZone, DEFAULT_TIME_ZONE } from '../time/duration.js';
 import { type ConditionContext, factValue } from './context.js';
 
 /** A condition turned into a predicate. Built from data only: nothing in a definition is executed. */
@@ -84,7 +83,7 @@ export function compileCondition(condition: Condition): CompiledCondition {
     .with({ elapsed: P.string, since: P.nonNullable }, (c) => (ctx) => {
       const from = ctx.anchorTime(c.since);
       if (from === undefined) return false;
-      return ctx.now >= addDuration(new TZDate(from, ctx.timeZone ?? DEFAULT_TIME_ZONE), c.elapsed).getTime();
+      return ctx.now >= addDurationInZone(from, c.elapsed, ctx.timeZone ?? DEFAULT_TIME_ZONE);
     })
     .with({ event: P.string }, (c) => (ctx) => ctx.eventRecorded(c.event))
     .with({ requiredTasksDone: true }, () => (ctx) => ctx.requiredTasksDone())

@@ -4,7 +4,7 @@ import { parseProtocol } from '../model/parse.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import type { Step } from '../model/step.js';
 import { buildRuntime, type ProtocolRuntime } from './runtime.js';
-import { applyInput, enterStep, exitStep, holds, type MachineContext } from './state.js';
+import { applyInput, enterStep, exitStep, holds, type MachineContext, regrade } from './state.js';
 
 /** Events the compiled machine takes: input events stamped with their instant. */
 export type MachineEvent = Exclude<InputEvent, { type: 'journey.started' | 'journey.migrated' }> & {
@@ -127,20 +127,26 @@ export function compileRuntime(definition: ProtocolDefinition): {
  *
  * @param definition a definition (validated with `parseProtocol` when not already).
  * @example
- * const machine = compile(ic);
- * const actor = createActor(machine, { input: initialContext(machine, { journeyId: 'j1', facts: {}, at: Date.now() }) });
+ * const def = parseProtocol(ic);
+ * const machine = compile(def);
+ * const { runtime } = compileRuntime(def);
+ * const input = initialContext(runtime, { journeyId: 'j1', facts: { age: 78 }, at: Date.now(), timeZone: 'Europe/Paris' });
+ * const actor = createActor(machine, { input }).start();
  */
 export function compile(definition: ProtocolDefinition | object): CompiledMachine {
   const def = Object.isFrozen(definition) ? (definition as ProtocolDefinition) : parseProtocol(definition);
   return compileRuntime(def).machine;
 }
 
-/** The initial context of a journey, to give as the machine's `input`. */
+/**
+ * The initial context of a journey, to give as the machine's `input`: the facts, the start
+ * instant, and the gradation of complexity they give (as the engine starts a journey).
+ */
 export function initialContext(
   runtime: ProtocolRuntime,
   options: { journeyId: string; facts: Record<string, unknown>; at: number; timeZone: string },
 ): MachineContext {
-  return {
+  return regrade(runtime, {
     journeyId: options.journeyId,
     protocol: runtime.ref,
     status: 'active',
@@ -157,5 +163,5 @@ export function initialContext(
     emitted: [],
     pendingEvent: undefined,
     reroute: undefined,
-  };
+  });
 }

@@ -125,6 +125,7 @@ export function createEngine(options: EngineOptions): Engine {
   const latest = new Map<string, ProtocolRuntime>();
   const bySource = new WeakMap<object, ProtocolRuntime>();
   const live = new Map<string, Live>();
+  const records = new WeakMap<TaskInstance, OpenTaskRecord>();
   const queues = new Map<string, Promise<unknown>>();
 
   /** Runs commands on one journey one after the other, so that concurrent callers in one process never race. */
@@ -278,22 +279,32 @@ export function createEngine(options: EngineOptions): Engine {
   function indexOf(l: Live): JourneyIndex {
     const ctx = contextOf(l);
     const rt = l.runtime;
-    const openTasks: OpenTaskRecord[] = ctx.tasks.filter(isOpen).map((t) => ({
-      journeyId: ctx.journeyId,
-      protocolId: ctx.protocol.id,
-      protocolVersion: ctx.protocol.version,
-      instance: t.id,
-      task: t.task,
-      step: t.step,
-      segment: t.segment,
-      responsible: t.responsible,
-      acceptedBy: t.acceptedBy,
-      openedAt: t.openedAt,
-      dueAt: t.dueAt,
-      remindAt: t.remindAt,
-      required: t.required,
-      rupture: t.rupture,
-    }));
+    const openTasks: OpenTaskRecord[] = [];
+    for (const t of ctx.tasks) {
+      if (!isOpen(t)) continue;
+      // Task occurrences are immutable: an unchanged one keeps its record from the previous command.
+      let record = records.get(t);
+      if (record === undefined || record.protocolVersion !== ctx.protocol.version) {
+        record = {
+          journeyId: ctx.journeyId,
+          protocolId: ctx.protocol.id,
+          protocolVersion: ctx.protocol.version,
+          instance: t.id,
+          task: t.task,
+          step: t.step,
+          segment: t.segment,
+          responsible: t.responsible,
+          acceptedBy: t.acceptedBy,
+          openedAt: t.openedAt,
+          dueAt: t.dueAt,
+          remindAt: t.remindAt,
+          required: t.required,
+          rupture: t.rupture,
+        };
+        records.set(t, record);
+      }
+      openTasks.push(record);
+    }
     return {
       journeyId: ctx.journeyId,
       protocol: ctx.protocol,
@@ -422,7 +433,10 @@ export function createEngine(options: EngineOptions): Engine {
         details: { task: ref },
       });
     if (ref.includes('#')) {
-      const inst = ctx.tasks.find((t) => t.id === ref);
+      // Occurrence ids are unique; recent ones, which commands name most, are at the end.
+      let inst: TaskInstance | undefined;
+      for (let i = ctx.tasks.length - 1; i >= 0 && inst === undefined; i--)
+        if (ctx.tasks[i]!.id === ref) inst = ctx.tasks[i];
       if (!inst)
         throw new CptsError('UNKNOWN_TASK', `Task occurrence "${ref}" was never opened in this journey`, {
           details: { task: ref },
@@ -1152,7 +1166,7 @@ export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
   for (const step of ctx.active) {
     if (!rt.timedSteps.has(step)) continue;
     for (const exit of rt.steps.get(step)!.step.exits) {
-      for (const { elapsed, since } of elapsedIn(exit.when)) {
+      for (const { elapsed, since } of elapsedOf(exit.when)) {
         const from = anchorTime(ctx, since, { step });
         if (from === undefined) continue;
         const t = addDurationInZone(from, elapsed, ctx.timeZone);
@@ -1161,6 +1175,19 @@ export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
     }
   }
   return Number.isFinite(w) ? w : undefined;
+}
+
+type Elapsed = { elapsed: string; since: import('../model/anchor.js').Anchor };
+const elapsedCache = new WeakMap<object, readonly Elapsed[]>();
+/** The elapsed-time conditions inside a condition, found once per condition object. */
+function elapsedOf(condition: object | undefined): readonly Elapsed[] {
+  if (!condition) return [];
+  let hit = elapsedCache.get(condition);
+  if (!hit) {
+    hit = elapsedIn(condition);
+    elapsedCache.set(condition, hit);
+  }
+  return hit;
 }
 
 function elapsedIn(condition: unknown): { elapsed: string; since: import('../model/anchor.js').Anchor }[] {

@@ -29,13 +29,26 @@ export function journeyView<P = ProtocolDefinition>(
   ctx: MachineContext,
   version: number,
 ): JourneyView<P> {
-  const state = journeyState(ctx);
+  // Built in one go (no intermediate state object): a view is made for every command.
+  const { tasks, ruptures, active } = ctx;
   return Object.freeze({
-    ...state,
+    journeyId: ctx.journeyId,
+    protocol: ctx.protocol,
+    status: ctx.status,
+    startedAt: ctx.startedAt,
+    now: ctx.now,
+    facts: ctx.facts,
+    complexity: ctx.complexity,
+    active,
+    entered: ctx.entered,
+    tasks,
+    events: ctx.events,
+    ruptures,
+    timeZone: ctx.timeZone,
     version,
-    openTasks: state.tasks.filter(isOpen),
-    openRuptures: state.ruptures.filter((r) => r.closedAt === undefined),
-    inStep: (step: string) => state.active.includes(step) && rt.steps.has(step),
-    task: (task: string) => latestInstance(state.tasks, task),
+    openTasks: tasks.filter(isOpen),
+    openRuptures: ruptures.filter((r) => r.closedAt === undefined),
+    inStep: (step: string) => active.includes(step) && rt.steps.has(step),
+    task: (task: string) => latestInstance(tasks, task),
   }) as JourneyView<P>;
 }
