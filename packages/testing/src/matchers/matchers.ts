@@ -32,7 +32,7 @@ export interface MatcherContext {
 
 /** Options of `toHaveOpenTask`. */
 export interface OpenTaskExpectation {
-  /** Due at this instant (epoch ms, Date or ISO date-time), to the minute. */
+  /** Due at this instant (epoch ms, Date or ISO 8601 date-time with its offset), to the minute. */
   readonly dueAt?: number | Date | string;
   /** Due on or before this instant. */
   readonly dueBy?: number | Date | string;
@@ -95,16 +95,27 @@ function subjectOf(received: unknown): Subject | undefined {
   return undefined;
 }
 
-const notAJourney = (name: string, received: unknown): MatcherOutcome => ({
-  pass: false,
+/**
+ * Something that is no journey fails the matcher in both forms: `pass` is what makes the assertion
+ * fail (`false`, or `true` under `.not`), so `expect(undefined).not.toBeInStep('x')` does not pass.
+ */
+const notAJourney = (ctx: MatcherContext, name: string, received: unknown): MatcherOutcome => ({
+  pass: ctx.isNot,
   message: () =>
     `${name} expects a journey view, a command result { journey } or a scenario result { journey, history }; received ${describeValue(received)}`,
 });
 
 function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v !== 'object') return `${typeof v} ${String(v)}`;
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
+  if (typeof v === 'function') return 'a function';
+  if (typeof v !== 'object') return `the ${typeof v} ${String(v)}`;
+  if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? '' : 's'}`;
   return `an object with keys ${Object.keys(v).join(', ') || '(none)'}`;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 }
 
 function day(j: JourneyState, t: number | undefined): string {
@@ -130,40 +141,65 @@ export function describeJourney(s: Subject): string {
   if (history && history.length > 0)
     lines.push(
       `  ${s.history ? 'history' : 'events of the command'}:`,
-      ...formatTimeline(history)
+      // Days count from the journey's start, also for the events of one command.
+      ...formatTimeline(history, { start: j.startedAt, timeZone: j.timeZone })
         .split('\n')
         .map((l) => `    ${l}`),
     );
   return lines.join('\n');
 }
 
+/** What a matcher expects, said both ways: `[the journey to be in step "x", the journey not to be in step "x"]`. */
+type Expectation = readonly [positive: string, negative: string];
+
 function outcome(
   ctx: MatcherContext,
   pass: boolean,
-  what: string,
+  [positive, negative]: Expectation,
   s: Subject,
   detail?: string,
 ): MatcherOutcome {
   return {
     pass,
     message: () =>
-      `expected ${ctx.isNot ? 'not ' : ''}${what}${!ctx.isNot && detail ? `, but ${detail}` : ''}\n\n${describeJourney(s)}`,
+      `expected ${ctx.isNot ? negative : positive}${!ctx.isNot && detail ? `, but ${detail}` : ''}\n\n${describeJourney(s)}`,
   };
 }
 
-function toMs(v: number | Date | string): number {
-  return typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : v.getTime();
+/** An ISO 8601 date-time with its offset: without one, the machine's time zone would decide. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An instant given to a matcher, in epoch ms. Anything else is an error: `Date.parse` reads
+ * `"J+7"` as a day of 2001 and returns `NaN` for much else, and every comparison with `NaN` is
+ * false, which would let any due date pass.
+ */
+function toMs(v: number | Date | string, option: string): number {
+  const ms =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string'
+        ? ISO_DATE_TIME.test(v)
+          ? Date.parse(v)
+          : Number.NaN
+        : v.getTime();
+  if (!Number.isFinite(ms))
+    throw new CptsError(
+      'INVALID_COMMAND',
+      `${option}: ${v instanceof Date ? 'an invalid Date' : JSON.stringify(v)} is not an instant; give an ISO 8601 date-time with its offset ("2026-01-12T23:59:00+01:00"), epoch milliseconds or a Date`,
+    );
+  return ms;
 }
 
 /** The matcher implementations: pass them to `expect.extend` (done by `@cpts/testing/vitest`). */
 export const cptsMatchers = {
   toBeInStep(this: MatcherContext, received: unknown, step: string): MatcherOutcome {
     const s = subjectOf(received);
-    if (!s) return notAJourney('toBeInStep', received);
+    if (!s) return notAJourney(this, 'toBeInStep', received);
     return outcome(
       this,
       s.journey.active.includes(step),
-      `the journey to be in step "${step}"`,
+      [`the journey to be in step "${step}"`, `the journey not to be in step "${step}"`],
       s,
       `it is in ${s.journey.active.join(', ') || 'no step'}`,
     );
@@ -176,21 +212,22 @@ export const cptsMatchers = {
     expectation: OpenTaskExpectation = {},
   ): MatcherOutcome {
     const s = subjectOf(received);
-    if (!s) return notAJourney('toHaveOpenTask', received);
+    if (!s) return notAJourney(this, 'toHaveOpenTask', received);
     const j = s.journey;
+    const dueAt =
+      expectation.dueAt === undefined ? undefined : toMs(expectation.dueAt, 'toHaveOpenTask dueAt');
+    const dueBy =
+      expectation.dueBy === undefined ? undefined : toMs(expectation.dueBy, 'toHaveOpenTask dueBy');
     const open = j.tasks.filter(
       (t) => (t.status === 'open' || t.status === 'accepted') && (t.id === task || t.task === task),
     );
     const problems: string[] = [];
     const match = open.filter((t) => {
       const p: string[] = [];
-      if (
-        expectation.dueAt !== undefined &&
-        (t.dueAt === undefined || Math.abs(t.dueAt - toMs(expectation.dueAt)) >= 60_000)
-      )
-        p.push(`${t.id} is due ${day(j, t.dueAt)}, not ${day(j, toMs(expectation.dueAt))}`);
-      if (expectation.dueBy !== undefined && (t.dueAt === undefined || t.dueAt > toMs(expectation.dueBy)))
-        p.push(`${t.id} is due ${day(j, t.dueAt)}, after ${day(j, toMs(expectation.dueBy))}`);
+      if (dueAt !== undefined && (t.dueAt === undefined || Math.abs(t.dueAt - dueAt) >= 60_000))
+        p.push(`${t.id} is due ${day(j, t.dueAt)}, not ${day(j, dueAt)}`);
+      if (dueBy !== undefined && (t.dueAt === undefined || t.dueAt > dueBy))
+        p.push(`${t.id} is due ${day(j, t.dueAt)}, after ${day(j, dueBy)}`);
       if (
         expectation.responsible !== undefined &&
         [...t.responsible].sort().join() !== [...expectation.responsible].sort().join()
@@ -202,9 +239,15 @@ export const cptsMatchers = {
     const extra = Object.keys(expectation).length > 0 ? ` ${JSON.stringify(expectation)}` : '';
     const detail =
       open.length === 0
-        ? `it is not open (${j.tasks.find((t) => t.task === task || t.id === task)?.status ?? 'never opened'})`
+        ? `it is not open (${j.tasks.filter((t) => t.task === task || t.id === task).at(-1)?.status ?? 'never opened'})`
         : problems.join('; ');
-    return outcome(this, match.length > 0, `task "${task}" to be open${extra}`, s, detail);
+    return outcome(
+      this,
+      match.length > 0,
+      [`task "${task}" to be open${extra}`, `task "${task}" not to be open${extra}`],
+      s,
+      detail,
+    );
   },
 
   toHaveRupture(
@@ -214,7 +257,7 @@ export const cptsMatchers = {
     expectation: RuptureExpectation = {},
   ): MatcherOutcome {
     const s = subjectOf(received);
-    if (!s) return notAJourney('toHaveRupture', received);
+    if (!s) return notAJourney(this, 'toHaveRupture', received);
     const j = s.journey;
     const candidates = j.ruptures.filter((r) => task === undefined || r.task === task);
     const problems: string[] = [];
@@ -235,11 +278,11 @@ export const cptsMatchers = {
       if (p.length > 0) problems.push(`${r.task}: ${p.join(', ')}`);
       return p.length === 0;
     });
-    const what = `a rupture${task ? ` on "${task}"` : ''}${Object.keys(expectation).length > 0 ? ` ${JSON.stringify(expectation)}` : ''}`;
+    const what = `rupture${task ? ` on "${task}"` : ''}${Object.keys(expectation).length > 0 ? ` ${JSON.stringify(expectation)}` : ''}`;
     return outcome(
       this,
       hit,
-      what,
+      [`a ${what}`, `no ${what}`],
       s,
       candidates.length === 0 ? 'there is none' : `found ${problems.join('; ')}`,
     );
@@ -251,11 +294,11 @@ export const cptsMatchers = {
     level: ComplexityLevel | undefined,
   ): MatcherOutcome {
     const s = subjectOf(received);
-    if (!s) return notAJourney('toHaveComplexity', received);
+    if (!s) return notAJourney(this, 'toHaveComplexity', received);
     return outcome(
       this,
       s.journey.complexity === level,
-      `complexity ${level ?? '(none)'}`,
+      [`the complexity to be ${level ?? '(none)'}`, `the complexity not to be ${level ?? '(none)'}`],
       s,
       `it is ${s.journey.complexity ?? '(none)'}`,
     );
@@ -263,12 +306,12 @@ export const cptsMatchers = {
 
   toHaveCompletedTask(this: MatcherContext, received: unknown, task: string): MatcherOutcome {
     const s = subjectOf(received);
-    if (!s) return notAJourney('toHaveCompletedTask', received);
+    if (!s) return notAJourney(this, 'toHaveCompletedTask', received);
     const last = s.journey.tasks.filter((t) => t.id === task || t.task === task).at(-1);
     return outcome(
       this,
       last?.status === 'completed',
-      `task "${task}" to be completed`,
+      [`task "${task}" to be completed`, `task "${task}" not to be completed`],
       s,
       `it is ${last?.status ?? 'never opened'}`,
     );
@@ -276,11 +319,11 @@ export const cptsMatchers = {
 
   toHaveStatus(this: MatcherContext, received: unknown, status: JourneyState['status']): MatcherOutcome {
     const s = subjectOf(received);
-    if (!s) return notAJourney('toHaveStatus', received);
+    if (!s) return notAJourney(this, 'toHaveStatus', received);
     return outcome(
       this,
       s.journey.status === status,
-      `the journey to be ${status}`,
+      [`the journey to be ${status}`, `the journey not to be ${status}`],
       s,
       `it is ${s.journey.status}`,
     );
@@ -292,15 +335,17 @@ export const cptsMatchers = {
     code: CptsErrorCode,
     message?: string | RegExp,
   ): Promise<MatcherOutcome> {
+    const isNot = this.isNot;
     let error: unknown;
     let threw = false;
     try {
       if (typeof received === 'function') await (received as () => unknown)();
-      else if (received instanceof Promise) await received;
+      else if (isThenable(received)) await received;
       else if (received instanceof Error) throw received;
       else
         return {
-          pass: false,
+          // Fails in both forms: `.not` on something that is no command must not pass.
+          pass: isNot,
           message: () =>
             `toBeRefusedWith expects a promise, a function or an error; received ${describeValue(received)}`,
         };
@@ -308,7 +353,6 @@ export const cptsMatchers = {
       error = e;
       threw = true;
     }
-    const isNot = this.isNot;
     if (!threw)
       return {
         pass: false,
@@ -316,9 +360,10 @@ export const cptsMatchers = {
       };
     if (!CptsError.is(error))
       return {
-        pass: false,
+        // A crash is no refusal: it fails in both forms, so `.not` does not hide it.
+        pass: isNot,
         message: () =>
-          `expected a refusal (CptsError ${code}), but it failed with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+          `expected the command ${isNot ? 'not ' : ''}to be refused with ${code}, but it failed with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (not a CptsError)`,
       };
     const codeOk = error.code === code;
     const messageOk =

@@ -16,6 +16,12 @@ export interface TimelineOptions {
   readonly compact?: boolean | undefined;
   /** Time zone of the `J+n HH:MM` instants (default: the journey's, else Europe/Paris). */
   readonly timeZone?: string | undefined;
+  /**
+   * J0, the instant the journey started (epoch ms). Default: the `journey.started` entry, else the
+   * first entry. Give it for a part of a history (the events of one command), so that its days
+   * count from the journey's start, not from the first entry shown.
+   */
+  readonly start?: number | undefined;
 }
 
 type Labels = {
@@ -144,7 +150,7 @@ function describe(e: HistoryEvent, start: number, timeZone: string, labels: Labe
 export function formatTimeline(history: readonly HistoryEvent[], options: TimelineOptions = {}): string {
   if (history.length === 0) return '(empty history)';
   const first = history.find((e) => e.type === 'journey.started');
-  const start = first?.at ?? history[0]!.at;
+  const start = options.start ?? first?.at ?? history[0]!.at;
   const timeZone =
     options.timeZone ??
     (first && 'timeZone' in first && typeof first.timeZone === 'string'
