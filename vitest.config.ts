@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@cpts\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@cpts\/dsl$/, replacement: src('dsl/src/index.ts') },
       { find: /^@cpts\/protocols$/, replacement: src('protocols/src/index.ts') },
+      { find: /^@cpts\/testing\/vitest$/, replacement: src('testing/src/vitest.ts') },
       { find: /^@cpts\/testing$/, replacement: src('testing/src/index.ts') },
     ],
   },
