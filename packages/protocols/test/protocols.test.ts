@@ -70,7 +70,7 @@ describe('the set of reference protocols', () => {
     expect(hashes).toMatchInlineSnapshot(`
       {
         "acces-direct-kine": "sha256:a6c4f89c1de98c7c78e35c367939bf1f29c37815c2ca17179edbb1fc349375bb",
-        "bpco": "sha256:ac862a63f74199fececdc4f9b30568db2b5ca7d4b72ec193dfb10249339d73f5",
+        "bpco": "sha256:cc3f295d65b165ad8aaf3c5260e4496e0682442ff3aa62e4e5175530743e28fd",
         "diabete-type-2": "sha256:ccb8043c400a184948540bf00e595b11db38633e6a01d19ebd574f9fcf50a238",
         "insuffisance-cardiaque": "sha256:90e9c84e13f99d1f6f1d97e2190e9bc416472fcc3bc6f3e6c0e0b07623c563ec",
         "situation-complexe": "sha256:37142ff624a8be2dbedab6ad64802eaa8719647da5dea3f0535de06ba0433966",

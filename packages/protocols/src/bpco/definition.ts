@@ -356,395 +356,426 @@ export const bpco = defineProtocol({
             },
           ],
         },
-      ],
-      exits: [
         {
-          to: 'hospitalisation',
-          on: 'hospitalisation-exacerbation',
-          label: { fr: 'Hospitalisation pour exacerbation' },
-        },
-        { to: 'fin-suivi', on: 'sortie-protocole' },
-      ],
-    },
-    {
-      id: 'hospitalisation',
-      label: { fr: 'Hospitalisation pour exacerbation', en: 'Hospital stay for exacerbation' },
-      segment: 'hospitalisation',
-      tasks: [
-        {
-          id: 'eligibilite-prado-bpco',
-          label: { fr: 'Décider de l’éligibilité au PRADO BPCO', en: 'Decide PRADO eligibility' },
-          responsible: ['equipe-hospitaliere'],
-          data: { type: 'object', properties: { eligible: OUI_NON }, required: ['eligible'] },
-        },
-        {
-          id: 'adhesion-prado-bpco',
-          label: {
-            fr: 'Organiser le retour : rendez-vous, infirmier et kinésithérapeute choisis',
-            en: 'Book follow-up',
-          },
+          id: 'exacerbations',
+          label: { fr: 'Exacerbations', en: 'Exacerbations' },
           description:
-            'Réserve le médecin traitant (7 jours) et le pneumologue (2 mois) ; le patient choisit son infirmier(ère) et son kinésithérapeute (PRADO BPCO).',
-          responsible: ['conseiller-am'],
-          when: { fact: 'eligiblePrado', op: 'eq', value: true },
-          data: {
-            type: 'object',
-            properties: {
-              rdvMedecinTraitant: DATE,
-              rdvPneumologue: DATE,
-              infirmierChoisi: TEXTE,
-              kinesitherapeuteChoisi: TEXTE,
-            },
-            required: ['rdvMedecinTraitant', 'rdvPneumologue'],
-          },
-        },
-      ],
-      exits: [{ to: 'post-exacerbation', on: 'sortie', label: { fr: 'Sortie' } }],
-    },
-    {
-      id: 'post-exacerbation',
-      label: { fr: 'Suivi après exacerbation (6 mois)', en: 'Follow-up after exacerbation (6 months)' },
-      description:
-        'Se termine quand 6 mois sont écoulés depuis la sortie et que le bilan à 6 mois est fait ou levé ; une nouvelle exacerbation ramène à l’hôpital.',
-      segment: 'suivi-ville',
-      kind: 'parallel',
-      steps: [
-        {
-          id: 'liaison',
-          label: { fr: 'Liaison hôpital–ville', en: 'Hospital–community handover' },
-          segment: 'sortie',
-          tasks: [
-            {
-              id: 'lettre-liaison',
-              label: {
-                fr: 'Remettre et transmettre la lettre de liaison',
-                en: 'Hand over and send the discharge letter',
-              },
-              responsible: ['equipe-hospitaliere'],
-              due: {
-                within: 'P0D',
-                from: { event: 'sortie' },
-                source: 'decret-lettre-liaison',
-                note: '« Le jour même » : au plus tard à la fin du jour calendaire de la sortie.',
-              },
-              onMiss: {
-                escalateTo: 'coordinateur-cpts',
-                note: 'Choix d’équipe : la CPTS relance le service.',
-              },
-              data: {
-                type: 'object',
-                properties: {
-                  remiseAuPatient: OUI_NON,
-                  envoyeeAuMedecinTraitant: OUI_NON,
-                  traitementsModifiesAvecMotif: OUI_NON,
-                },
-                required: ['remiseAuPatient', 'envoyeeAuMedecinTraitant'],
-              },
-            },
-          ],
-        },
-        {
-          id: 'suivi-medical',
-          label: { fr: 'Suivi médical', en: 'Medical follow-up' },
+            'Une hospitalisation pour exacerbation et les 6 mois qui la suivent (PRADO BPCO) se déroulent en parallèle du suivi annuel, qui continue sans repartir de zéro : la spirométrie et la vaccination restent dues à leur date.',
           segment: 'suivi-ville',
-          tasks: [
-            {
-              id: 'consultation-mg-post-exacerbation',
-              label: { fr: 'Consultation du médecin traitant', en: 'GP visit' },
-              description: 'Rappel 2 jours avant l’échéance (choix d’équipe).',
-              responsible: ['medecin-traitant'],
-              due: { within: 'P7D', from: { event: 'sortie' }, source: 'prado-bpco' },
-              remindBefore: 'P2D',
-              onMiss: {
-                escalateTo: 'coordinateur-cpts',
-                note: 'Choix d’équipe : la CPTS aide à trouver un rendez-vous.',
-              },
-              data: { type: 'object', properties: { date: DATE }, required: ['date'] },
-            },
-            {
-              id: 'consultation-mg-2-mois',
-              label: { fr: 'Consultation du médecin traitant à 2 mois', en: 'GP visit at 2 months' },
-              description: 'Facultative : recommandation SPLF relevée dans une source secondaire.',
-              responsible: ['medecin-traitant'],
-              required: false,
-              due: {
-                within: 'P2M',
-                from: { event: 'sortie' },
-                source: 'splf-2015',
-                note: '⚠ SPLF 2015 (source secondaire) : seconde consultation à 2 mois ; tâche facultative.',
-              },
-            },
-            {
-              id: 'consultation-pneumologue',
-              label: { fr: 'Consultation du pneumologue', en: 'Pulmonologist visit' },
-              responsible: ['pneumologue'],
-              due: { within: 'P2M', from: { event: 'sortie' }, source: 'prado-bpco' },
-              remindBefore: 'P7D',
-              onMiss: {
-                escalateTo: 'medecin-traitant',
-                note: 'Choix d’équipe : le médecin traitant relance ou réadresse.',
-              },
-              data: { type: 'object', properties: { date: DATE }, required: ['date'] },
-            },
-            {
-              id: 'bilan-6-mois',
-              label: { fr: 'Bilan à 6 mois', en: 'Six-month review' },
-              responsible: ['medecin-traitant', 'pneumologue'],
-              onMiss: {
-                escalateTo: 'coordinateur-cpts',
-                note: 'Choix d’équipe : la CPTS relance le patient.',
-              },
-              due: {
-                within: 'P6M',
-                from: { event: 'sortie' },
-                source: 'splf-2015',
-                note: '⚠ SPLF 2015 (source secondaire) : bilan à 6 mois, retenu par l’équipe comme point de sortie du suivi après exacerbation.',
-              },
-              data: { type: 'object', properties: { date: DATE, synthese: TEXTE }, required: ['date'] },
-            },
-          ],
-        },
-        {
-          id: 'suivi-infirmier',
-          label: { fr: 'Surveillance infirmière', en: 'Nurse monitoring' },
-          segment: 'suivi-ville',
-          initial: 'ide-hebdomadaire',
-          tasks: [
-            {
-              id: 'transmission-medecin-traitant',
-              label: {
-                fr: 'Transmettre l’aggravation au médecin traitant',
-                en: 'Report the worsening to the GP',
-              },
-              description: 'Par messagerie sécurisée, à chaque aggravation constatée.',
-              responsible: ['infirmier'],
-              start: { event: 'aggravation-constatee' },
-              due: {
-                within: 'PT48H',
-                from: { event: 'aggravation-constatee' },
-                source: 'surveillance-infirmiere-bpco',
-                note: 'Presse infirmière : transmission au médecin traitant dans les 48 h ; le protocole suit ce délai pour chaque aggravation signalée.',
-              },
-              onMiss: { escalateTo: 'coordinateur-cpts', note: 'Choix d’équipe.' },
-              data: {
-                type: 'object',
-                properties: { transmisLe: DATE, messagerieSecurisee: OUI_NON },
-                required: ['transmisLe'],
-              },
-            },
-          ],
+          initial: 'etat-stable',
           steps: [
             {
-              id: 'ide-hebdomadaire',
-              label: {
-                fr: 'Visites infirmières hebdomadaires (2 mois)',
-                en: 'Weekly nurse visits (2 months)',
-              },
-              description:
-                'Après 2 mois : toutes les 2 semaines pour les stades II à IV, fin pour le stade I. Stade inconnu : les visites hebdomadaires continuent (choix prudent de l’équipe).',
+              id: 'etat-stable',
+              label: { fr: 'Pas d’exacerbation en cours', en: 'No exacerbation under way' },
               segment: 'suivi-ville',
+              exits: [
+                {
+                  to: 'hospitalisation',
+                  on: 'hospitalisation-exacerbation',
+                  label: { fr: 'Hospitalisation pour exacerbation' },
+                },
+              ],
+            },
+            {
+              id: 'hospitalisation',
+              label: { fr: 'Hospitalisation pour exacerbation', en: 'Hospital stay for exacerbation' },
+              segment: 'hospitalisation',
               tasks: [
                 {
-                  id: 'visite-ide-hebdomadaire',
-                  label: { fr: 'Visite infirmière de surveillance', en: 'Nurse monitoring visit' },
-                  responsible: ['infirmier'],
-                  onMiss: {
-                    escalateTo: 'medecin-traitant',
-                    note: 'Choix d’équipe : le médecin traitant est prévenu d’une visite manquée.',
+                  id: 'eligibilite-prado-bpco',
+                  label: { fr: 'Décider de l’éligibilité au PRADO BPCO', en: 'Decide PRADO eligibility' },
+                  responsible: ['equipe-hospitaliere'],
+                  data: { type: 'object', properties: { eligible: OUI_NON }, required: ['eligible'] },
+                },
+                {
+                  id: 'adhesion-prado-bpco',
+                  label: {
+                    fr: 'Organiser le retour : rendez-vous, infirmier et kinésithérapeute choisis',
+                    en: 'Book follow-up',
                   },
-                  due: {
-                    within: 'P1W',
-                    from: { event: 'sortie' },
-                    source: 'surveillance-infirmiere-bpco',
-                    note: 'Presse infirmière : une visite par semaine pendant 2 mois.',
-                  },
-                  repeat: {
-                    every: 'P1W',
-                    source: 'surveillance-infirmiere-bpco',
-                    note: 'Presse infirmière.',
-                  },
+                  description:
+                    'Réserve le médecin traitant (7 jours) et le pneumologue (2 mois) ; le patient choisit son infirmier(ère) et son kinésithérapeute (PRADO BPCO).',
+                  responsible: ['conseiller-am'],
+                  when: { fact: 'eligiblePrado', op: 'eq', value: true },
                   data: {
                     type: 'object',
                     properties: {
-                      dyspnee: OUI_NON,
-                      frequenceRespiratoire: { type: 'integer', minimum: 0 },
-                      spo2: { type: 'integer', minimum: 0, maximum: 100 },
-                      cyanose: OUI_NON,
-                      pressionArterielle: TEXTE,
-                      frequenceCardiaque: { type: 'integer', minimum: 0 },
-                      poidsKg: { type: 'number', minimum: 0 },
-                      oedemes: OUI_NON,
-                      educationRealisee: OUI_NON,
+                      rdvMedecinTraitant: DATE,
+                      rdvPneumologue: DATE,
+                      infirmierChoisi: TEXTE,
+                      kinesitherapeuteChoisi: TEXTE,
                     },
-                    required: ['dyspnee', 'spo2'],
+                    required: ['rdvMedecinTraitant', 'rdvPneumologue'],
                   },
+                },
+              ],
+              exits: [{ to: 'post-exacerbation', on: 'sortie', label: { fr: 'Sortie' } }],
+            },
+            {
+              id: 'post-exacerbation',
+              label: {
+                fr: 'Suivi après exacerbation (6 mois)',
+                en: 'Follow-up after exacerbation (6 months)',
+              },
+              description:
+                'Se termine quand 6 mois sont écoulés depuis la sortie et que le bilan à 6 mois est fait ou levé ; une nouvelle exacerbation ramène à l’hôpital.',
+              segment: 'suivi-ville',
+              kind: 'parallel',
+              steps: [
+                {
+                  id: 'liaison',
+                  label: { fr: 'Liaison hôpital–ville', en: 'Hospital–community handover' },
+                  segment: 'sortie',
+                  tasks: [
+                    {
+                      id: 'lettre-liaison',
+                      label: {
+                        fr: 'Remettre et transmettre la lettre de liaison',
+                        en: 'Hand over and send the discharge letter',
+                      },
+                      responsible: ['equipe-hospitaliere'],
+                      due: {
+                        within: 'P0D',
+                        from: { event: 'sortie' },
+                        source: 'decret-lettre-liaison',
+                        note: '« Le jour même » : au plus tard à la fin du jour calendaire de la sortie.',
+                      },
+                      onMiss: {
+                        escalateTo: 'coordinateur-cpts',
+                        note: 'Choix d’équipe : la CPTS relance le service.',
+                      },
+                      data: {
+                        type: 'object',
+                        properties: {
+                          remiseAuPatient: OUI_NON,
+                          envoyeeAuMedecinTraitant: OUI_NON,
+                          traitementsModifiesAvecMotif: OUI_NON,
+                        },
+                        required: ['remiseAuPatient', 'envoyeeAuMedecinTraitant'],
+                      },
+                    },
+                  ],
+                },
+                {
+                  id: 'suivi-medical',
+                  label: { fr: 'Suivi médical', en: 'Medical follow-up' },
+                  segment: 'suivi-ville',
+                  tasks: [
+                    {
+                      id: 'consultation-mg-post-exacerbation',
+                      label: { fr: 'Consultation du médecin traitant', en: 'GP visit' },
+                      description: 'Rappel 2 jours avant l’échéance (choix d’équipe).',
+                      responsible: ['medecin-traitant'],
+                      due: { within: 'P7D', from: { event: 'sortie' }, source: 'prado-bpco' },
+                      remindBefore: 'P2D',
+                      onMiss: {
+                        escalateTo: 'coordinateur-cpts',
+                        note: 'Choix d’équipe : la CPTS aide à trouver un rendez-vous.',
+                      },
+                      data: { type: 'object', properties: { date: DATE }, required: ['date'] },
+                    },
+                    {
+                      id: 'consultation-mg-2-mois',
+                      label: { fr: 'Consultation du médecin traitant à 2 mois', en: 'GP visit at 2 months' },
+                      description: 'Facultative : recommandation SPLF relevée dans une source secondaire.',
+                      responsible: ['medecin-traitant'],
+                      required: false,
+                      due: {
+                        within: 'P2M',
+                        from: { event: 'sortie' },
+                        source: 'splf-2015',
+                        note: '⚠ SPLF 2015 (source secondaire) : seconde consultation à 2 mois ; tâche facultative.',
+                      },
+                    },
+                    {
+                      id: 'consultation-pneumologue',
+                      label: { fr: 'Consultation du pneumologue', en: 'Pulmonologist visit' },
+                      responsible: ['pneumologue'],
+                      due: { within: 'P2M', from: { event: 'sortie' }, source: 'prado-bpco' },
+                      remindBefore: 'P7D',
+                      onMiss: {
+                        escalateTo: 'medecin-traitant',
+                        note: 'Choix d’équipe : le médecin traitant relance ou réadresse.',
+                      },
+                      data: { type: 'object', properties: { date: DATE }, required: ['date'] },
+                    },
+                    {
+                      id: 'bilan-6-mois',
+                      label: { fr: 'Bilan à 6 mois', en: 'Six-month review' },
+                      responsible: ['medecin-traitant', 'pneumologue'],
+                      onMiss: {
+                        escalateTo: 'coordinateur-cpts',
+                        note: 'Choix d’équipe : la CPTS relance le patient.',
+                      },
+                      due: {
+                        within: 'P6M',
+                        from: { event: 'sortie' },
+                        source: 'splf-2015',
+                        note: '⚠ SPLF 2015 (source secondaire) : bilan à 6 mois, retenu par l’équipe comme point de sortie du suivi après exacerbation.',
+                      },
+                      data: {
+                        type: 'object',
+                        properties: { date: DATE, synthese: TEXTE },
+                        required: ['date'],
+                      },
+                    },
+                  ],
+                },
+                {
+                  id: 'suivi-infirmier',
+                  label: { fr: 'Surveillance infirmière', en: 'Nurse monitoring' },
+                  segment: 'suivi-ville',
+                  initial: 'ide-hebdomadaire',
+                  tasks: [
+                    {
+                      id: 'transmission-medecin-traitant',
+                      label: {
+                        fr: 'Transmettre l’aggravation au médecin traitant',
+                        en: 'Report the worsening to the GP',
+                      },
+                      description: 'Par messagerie sécurisée, à chaque aggravation constatée.',
+                      responsible: ['infirmier'],
+                      start: { event: 'aggravation-constatee' },
+                      due: {
+                        within: 'PT48H',
+                        from: { event: 'aggravation-constatee' },
+                        source: 'surveillance-infirmiere-bpco',
+                        note: 'Presse infirmière : transmission au médecin traitant dans les 48 h ; le protocole suit ce délai pour chaque aggravation signalée.',
+                      },
+                      onMiss: { escalateTo: 'coordinateur-cpts', note: 'Choix d’équipe.' },
+                      data: {
+                        type: 'object',
+                        properties: { transmisLe: DATE, messagerieSecurisee: OUI_NON },
+                        required: ['transmisLe'],
+                      },
+                    },
+                  ],
+                  steps: [
+                    {
+                      id: 'ide-hebdomadaire',
+                      label: {
+                        fr: 'Visites infirmières hebdomadaires (2 mois)',
+                        en: 'Weekly nurse visits (2 months)',
+                      },
+                      description:
+                        'Après 2 mois : toutes les 2 semaines pour les stades II à IV, fin pour le stade I. Stade inconnu : les visites hebdomadaires continuent (choix prudent de l’équipe).',
+                      segment: 'suivi-ville',
+                      tasks: [
+                        {
+                          id: 'visite-ide-hebdomadaire',
+                          label: { fr: 'Visite infirmière de surveillance', en: 'Nurse monitoring visit' },
+                          responsible: ['infirmier'],
+                          onMiss: {
+                            escalateTo: 'medecin-traitant',
+                            note: 'Choix d’équipe : le médecin traitant est prévenu d’une visite manquée.',
+                          },
+                          due: {
+                            within: 'P1W',
+                            from: { event: 'sortie' },
+                            source: 'surveillance-infirmiere-bpco',
+                            note: 'Presse infirmière : une visite par semaine pendant 2 mois.',
+                          },
+                          repeat: {
+                            every: 'P1W',
+                            source: 'surveillance-infirmiere-bpco',
+                            note: 'Presse infirmière.',
+                          },
+                          data: {
+                            type: 'object',
+                            properties: {
+                              dyspnee: OUI_NON,
+                              frequenceRespiratoire: { type: 'integer', minimum: 0 },
+                              spo2: { type: 'integer', minimum: 0, maximum: 100 },
+                              cyanose: OUI_NON,
+                              pressionArterielle: TEXTE,
+                              frequenceCardiaque: { type: 'integer', minimum: 0 },
+                              poidsKg: { type: 'number', minimum: 0 },
+                              oedemes: OUI_NON,
+                              educationRealisee: OUI_NON,
+                            },
+                            required: ['dyspnee', 'spo2'],
+                          },
+                        },
+                      ],
+                      exits: [
+                        {
+                          to: 'ide-quinzaine',
+                          when: {
+                            all: [
+                              { elapsed: 'P2M', since: { event: 'sortie' } },
+                              { fact: 'stade', op: 'gte', value: 2 },
+                            ],
+                          },
+                          label: { fr: '2 mois écoulés, stades II à IV' },
+                        },
+                        {
+                          to: 'fin-surveillance-infirmiere',
+                          when: {
+                            all: [
+                              { elapsed: 'P2M', since: { event: 'sortie' } },
+                              { fact: 'stade', op: 'eq', value: 1 },
+                            ],
+                          },
+                          label: { fr: '2 mois écoulés, stade I' },
+                        },
+                      ],
+                    },
+                    {
+                      id: 'ide-quinzaine',
+                      label: {
+                        fr: 'Visites infirmières toutes les 2 semaines (4 mois)',
+                        en: 'Fortnightly nurse visits (4 months)',
+                      },
+                      segment: 'suivi-ville',
+                      tasks: [
+                        {
+                          id: 'visite-ide-quinzaine',
+                          label: { fr: 'Visite infirmière de surveillance', en: 'Nurse monitoring visit' },
+                          responsible: ['infirmier'],
+                          onMiss: {
+                            escalateTo: 'medecin-traitant',
+                            note: 'Choix d’équipe : le médecin traitant est prévenu d’une visite manquée.',
+                          },
+                          repeat: {
+                            every: 'P2W',
+                            source: 'surveillance-infirmiere-bpco',
+                            note: 'Presse infirmière : toutes les 2 semaines pendant 4 mois (stades II à IV).',
+                          },
+                          data: {
+                            type: 'object',
+                            properties: {
+                              dyspnee: OUI_NON,
+                              spo2: { type: 'integer', minimum: 0, maximum: 100 },
+                              poidsKg: { type: 'number', minimum: 0 },
+                            },
+                            required: ['dyspnee', 'spo2'],
+                          },
+                        },
+                      ],
+                      exits: [
+                        {
+                          to: 'fin-surveillance-infirmiere',
+                          when: { elapsed: 'P6M', since: { event: 'sortie' } },
+                        },
+                      ],
+                    },
+                    {
+                      id: 'fin-surveillance-infirmiere',
+                      label: { fr: 'Surveillance infirmière terminée', en: 'Nurse monitoring completed' },
+                      segment: 'suivi-ville',
+                      kind: 'final',
+                    },
+                  ],
+                },
+                {
+                  id: 'traitement',
+                  label: { fr: 'Traitement de fond', en: 'Maintenance treatment' },
+                  segment: 'traitement',
+                  tasks: [
+                    {
+                      id: 'dispensation-bronchodilatateur',
+                      label: {
+                        fr: 'Dispenser un bronchodilatateur de longue durée d’action',
+                        en: 'Dispense a long-acting bronchodilator',
+                      },
+                      description:
+                        'Prescrit par le médecin traitant ou le pneumologue, dispensé et expliqué par le pharmacien.',
+                      responsible: ['pharmacien'],
+                      due: {
+                        within: 'P90D',
+                        from: { event: 'sortie' },
+                        source: 'has-indicateurs-bpco',
+                        note: 'Indicateur HAS n° 6 : bronchodilatateur de longue durée d’action dans les 90 jours.',
+                      },
+                      onMiss: { escalateTo: 'medecin-traitant', note: 'Choix d’équipe.' },
+                      data: {
+                        type: 'object',
+                        properties: { date: DATE, techniqueInhalationExpliquee: OUI_NON },
+                        required: ['date'],
+                      },
+                    },
+                  ],
+                },
+                {
+                  id: 'rehabilitation',
+                  label: { fr: 'Réhabilitation respiratoire', en: 'Pulmonary rehabilitation' },
+                  description:
+                    'Quand la dyspnée ou l’intolérance à l’effort persistent malgré un traitement optimisé (fiche HAS réhabilitation respiratoire).',
+                  segment: 'non-medicamenteux',
+                  tasks: [
+                    {
+                      id: 'prescription-rehabilitation',
+                      label: {
+                        fr: 'Prescrire la réhabilitation respiratoire',
+                        en: 'Prescribe pulmonary rehabilitation',
+                      },
+                      responsible: ['pneumologue', 'medecin-traitant'],
+                      when: {
+                        any: [
+                          { fact: 'dyspneePersistante', op: 'eq', value: true },
+                          { fact: 'intoleranceEffort', op: 'eq', value: true },
+                        ],
+                      },
+                      data: {
+                        type: 'object',
+                        properties: { date: DATE, structure: TEXTE },
+                        required: ['date'],
+                      },
+                    },
+                    {
+                      id: 'rehabilitation-respiratoire',
+                      label: {
+                        fr: 'Débuter la réhabilitation respiratoire',
+                        en: 'Start pulmonary rehabilitation',
+                      },
+                      responsible: ['structure-rehabilitation', 'masseur-kinesitherapeute'],
+                      when: {
+                        any: [
+                          { fact: 'dyspneePersistante', op: 'eq', value: true },
+                          { fact: 'intoleranceEffort', op: 'eq', value: true },
+                        ],
+                      },
+                      due: {
+                        within: 'P90D',
+                        from: { event: 'sortie' },
+                        source: 'has-indicateurs-bpco',
+                        note: 'Indicateur HAS n° 7 : soins de réhabilitation dans les 90 jours après l’hospitalisation.',
+                      },
+                      onMiss: { escalateTo: 'pneumologue', note: 'Choix d’équipe.' },
+                      data: { type: 'object', properties: { debut: DATE }, required: ['debut'] },
+                    },
+                    {
+                      id: 'kinesitherapie-respiratoire',
+                      label: { fr: 'Kinésithérapie respiratoire', en: 'Respiratory physiotherapy' },
+                      description: 'Facultative : recommandation SPLF relevée dans une source secondaire.',
+                      responsible: ['masseur-kinesitherapeute'],
+                      required: false,
+                    },
+                  ],
                 },
               ],
               exits: [
                 {
-                  to: 'ide-quinzaine',
-                  when: {
-                    all: [
-                      { elapsed: 'P2M', since: { event: 'sortie' } },
-                      { fact: 'stade', op: 'gte', value: 2 },
-                    ],
-                  },
-                  label: { fr: '2 mois écoulés, stades II à IV' },
+                  to: 'hospitalisation',
+                  on: 'hospitalisation-exacerbation',
+                  label: { fr: 'Nouvelle exacerbation hospitalisée' },
                 },
                 {
-                  to: 'fin-surveillance-infirmiere',
+                  to: 'etat-stable',
                   when: {
                     all: [
-                      { elapsed: 'P2M', since: { event: 'sortie' } },
-                      { fact: 'stade', op: 'eq', value: 1 },
+                      { elapsed: 'P6M', since: { event: 'sortie' } },
+                      { task: 'bilan-6-mois', status: ['completed', 'waived'] },
                     ],
                   },
-                  label: { fr: '2 mois écoulés, stade I' },
+                  label: { fr: 'Bilan à 6 mois fait : retour au suivi habituel' },
                 },
               ],
-            },
-            {
-              id: 'ide-quinzaine',
-              label: {
-                fr: 'Visites infirmières toutes les 2 semaines (4 mois)',
-                en: 'Fortnightly nurse visits (4 months)',
-              },
-              segment: 'suivi-ville',
-              tasks: [
-                {
-                  id: 'visite-ide-quinzaine',
-                  label: { fr: 'Visite infirmière de surveillance', en: 'Nurse monitoring visit' },
-                  responsible: ['infirmier'],
-                  onMiss: {
-                    escalateTo: 'medecin-traitant',
-                    note: 'Choix d’équipe : le médecin traitant est prévenu d’une visite manquée.',
-                  },
-                  repeat: {
-                    every: 'P2W',
-                    source: 'surveillance-infirmiere-bpco',
-                    note: 'Presse infirmière : toutes les 2 semaines pendant 4 mois (stades II à IV).',
-                  },
-                  data: {
-                    type: 'object',
-                    properties: {
-                      dyspnee: OUI_NON,
-                      spo2: { type: 'integer', minimum: 0, maximum: 100 },
-                      poidsKg: { type: 'number', minimum: 0 },
-                    },
-                    required: ['dyspnee', 'spo2'],
-                  },
-                },
-              ],
-              exits: [
-                { to: 'fin-surveillance-infirmiere', when: { elapsed: 'P6M', since: { event: 'sortie' } } },
-              ],
-            },
-            {
-              id: 'fin-surveillance-infirmiere',
-              label: { fr: 'Surveillance infirmière terminée', en: 'Nurse monitoring completed' },
-              segment: 'suivi-ville',
-              kind: 'final',
-            },
-          ],
-        },
-        {
-          id: 'traitement',
-          label: { fr: 'Traitement de fond', en: 'Maintenance treatment' },
-          segment: 'traitement',
-          tasks: [
-            {
-              id: 'dispensation-bronchodilatateur',
-              label: {
-                fr: 'Dispenser un bronchodilatateur de longue durée d’action',
-                en: 'Dispense a long-acting bronchodilator',
-              },
-              description:
-                'Prescrit par le médecin traitant ou le pneumologue, dispensé et expliqué par le pharmacien.',
-              responsible: ['pharmacien'],
-              due: {
-                within: 'P90D',
-                from: { event: 'sortie' },
-                source: 'has-indicateurs-bpco',
-                note: 'Indicateur HAS n° 6 : bronchodilatateur de longue durée d’action dans les 90 jours.',
-              },
-              onMiss: { escalateTo: 'medecin-traitant', note: 'Choix d’équipe.' },
-              data: {
-                type: 'object',
-                properties: { date: DATE, techniqueInhalationExpliquee: OUI_NON },
-                required: ['date'],
-              },
-            },
-          ],
-        },
-        {
-          id: 'rehabilitation',
-          label: { fr: 'Réhabilitation respiratoire', en: 'Pulmonary rehabilitation' },
-          description:
-            'Quand la dyspnée ou l’intolérance à l’effort persistent malgré un traitement optimisé (fiche HAS réhabilitation respiratoire).',
-          segment: 'non-medicamenteux',
-          tasks: [
-            {
-              id: 'prescription-rehabilitation',
-              label: {
-                fr: 'Prescrire la réhabilitation respiratoire',
-                en: 'Prescribe pulmonary rehabilitation',
-              },
-              responsible: ['pneumologue', 'medecin-traitant'],
-              when: {
-                any: [
-                  { fact: 'dyspneePersistante', op: 'eq', value: true },
-                  { fact: 'intoleranceEffort', op: 'eq', value: true },
-                ],
-              },
-              data: { type: 'object', properties: { date: DATE, structure: TEXTE }, required: ['date'] },
-            },
-            {
-              id: 'rehabilitation-respiratoire',
-              label: { fr: 'Débuter la réhabilitation respiratoire', en: 'Start pulmonary rehabilitation' },
-              responsible: ['structure-rehabilitation', 'masseur-kinesitherapeute'],
-              when: {
-                any: [
-                  { fact: 'dyspneePersistante', op: 'eq', value: true },
-                  { fact: 'intoleranceEffort', op: 'eq', value: true },
-                ],
-              },
-              due: {
-                within: 'P90D',
-                from: { event: 'sortie' },
-                source: 'has-indicateurs-bpco',
-                note: 'Indicateur HAS n° 7 : soins de réhabilitation dans les 90 jours après l’hospitalisation.',
-              },
-              onMiss: { escalateTo: 'pneumologue', note: 'Choix d’équipe.' },
-              data: { type: 'object', properties: { debut: DATE }, required: ['debut'] },
-            },
-            {
-              id: 'kinesitherapie-respiratoire',
-              label: { fr: 'Kinésithérapie respiratoire', en: 'Respiratory physiotherapy' },
-              description: 'Facultative : recommandation SPLF relevée dans une source secondaire.',
-              responsible: ['masseur-kinesitherapeute'],
-              required: false,
             },
           ],
         },
       ],
-      exits: [
-        {
-          to: 'hospitalisation',
-          on: 'hospitalisation-exacerbation',
-          label: { fr: 'Nouvelle exacerbation hospitalisée' },
-        },
-        {
-          to: 'suivi-bpco',
-          when: {
-            all: [
-              { elapsed: 'P6M', since: { event: 'sortie' } },
-              { task: 'bilan-6-mois', status: ['completed', 'waived'] },
-            ],
-          },
-          label: { fr: 'Bilan à 6 mois fait : retour au suivi habituel' },
-        },
-        { to: 'fin-suivi', on: 'sortie-protocole' },
-      ],
+      exits: [{ to: 'fin-suivi', on: 'sortie-protocole' }],
     },
     {
       id: 'fin-suivi',
