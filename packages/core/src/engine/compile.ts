@@ -1,5 +1,6 @@
 import { assign, type StateNodeConfig, setup } from 'xstate';
 import type { InputEvent } from '../history/events.js';
+import { protocolHash } from '../model/hash.js';
 import { parseProtocol } from '../model/parse.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import type { Step } from '../model/step.js';
@@ -102,17 +103,25 @@ function machineFor(rt: ProtocolRuntime) {
 /** The machine type {@link compile} returns. */
 export type CompiledMachine = ReturnType<typeof machineFor>;
 
-const compiled = new WeakMap<object, { machine: CompiledMachine; runtime: ProtocolRuntime }>();
+type Compiled = { machine: CompiledMachine; runtime: ProtocolRuntime };
+const compiled = new WeakMap<object, Compiled>();
+/** By content hash, so that copies of one definition (a worker's, a reload's) compile once. */
+const compiledByHash = new Map<string, WeakRef<Compiled>>();
 
-/** The compiled machine and the run-time lookups of a definition (cached per definition object). */
-export function compileRuntime(definition: ProtocolDefinition): {
-  machine: CompiledMachine;
-  runtime: ProtocolRuntime;
-} {
+/**
+ * The compiled machine and the run-time lookups of a definition, cached per definition object and
+ * per content: compiling (JSON Schema validators, the machine) is done once per protocol version.
+ */
+export function compileRuntime(definition: ProtocolDefinition): Compiled {
   let hit = compiled.get(definition);
   if (!hit) {
-    const runtime = buildRuntime(definition);
-    hit = { machine: machineFor(runtime), runtime };
+    const hash = protocolHash(definition);
+    hit = compiledByHash.get(hash)?.deref();
+    if (!hit) {
+      const runtime = buildRuntime(definition, hash);
+      hit = { machine: machineFor(runtime), runtime };
+      compiledByHash.set(hash, new WeakRef(hit));
+    }
     compiled.set(definition, hit);
   }
   return hit;

@@ -63,7 +63,10 @@ function hasElapsed(json: unknown): boolean {
 }
 
 /** Builds the run-time form of a validated definition. */
-export function buildRuntime(definition: ProtocolDefinition): ProtocolRuntime {
+export function buildRuntime(
+  definition: ProtocolDefinition,
+  hash = protocolHash(definition),
+): ProtocolRuntime {
   const steps = new Map<string, RuntimeStep>();
   const entries = allSteps(definition);
   for (const { step, parent } of entries) {
@@ -92,7 +95,7 @@ export function buildRuntime(definition: ProtocolDefinition): ProtocolRuntime {
   );
   return {
     definition,
-    ref: { id: definition.id, version: definition.version, hash: protocolHash(definition) },
+    ref: { id: definition.id, version: definition.version, hash },
     steps,
     tasks,
     tasksByStep,

@@ -212,6 +212,8 @@ export type ParseProtocolResult =
  * if (!result.success) for (const i of result.error.issues) console.log(i.pointer, i.message);
  */
 export function safeParseProtocol(input: unknown): ParseProtocolResult {
+  if (typeof input === 'object' && input !== null && validated.has(input))
+    return { success: true, data: input as ProtocolDefinition };
   let parsed: ReturnType<typeof ProtocolSchema.safeParse>;
   try {
     parsed = ProtocolSchema.safeParse(input, { error: protocolErrorMap });
@@ -245,8 +247,13 @@ export function safeParseProtocol(input: unknown): ParseProtocolResult {
     };
   }
   if (issues.length > 0) return { success: false, error: new ProtocolValidationError(issues) };
-  return { success: true, data: deepFreeze(parsed.data) };
+  const data = deepFreeze(parsed.data);
+  validated.add(data);
+  return { success: true, data };
 }
+
+/** Definitions this module produced: frozen, so still valid; parsing one again returns it as is. */
+const validated = new WeakSet<object>();
 
 /**
  * Validates a protocol definition and returns it typed, with defaults applied, deeply frozen.

@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
-import { add, type Duration as DateFnsDuration, differenceInCalendarDays, endOfDay, sub } from 'date-fns';
+import { add, type Duration as DateFnsDuration, sub } from 'date-fns';
 import { CptsError } from '../errors.js';
+import { addInZone, endOfLocalDay, localDayNumber } from './zone.js';
 
 const PATTERN =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
@@ -94,42 +94,27 @@ export function hasTimePart(iso: string): boolean {
  * dueInstant(Date.parse('2026-01-05T09:00:00Z'), 'P7D', 'Europe/Paris'); // 2026-01-12T22:59:59.999Z
  */
 export function dueInstant(from: number, within: string, timeZone: string, times = 1): number {
-  return zoned(`due|${from}|${within}|${timeZone}|${times}`, () => {
-    const local = new TZDate(from, timeZone);
-    const shifted = addDuration(local, within, times);
-    return hasTimePart(within)
-      ? shifted.getTime()
-      : endOfDay(new TZDate(shifted.getTime(), timeZone)).getTime();
-  });
+  const shifted = addDurationInZone(from, within, timeZone, times);
+  return hasTimePart(within) ? shifted : endOfLocalDay(shifted, timeZone);
 }
 
 /**
  * An instant plus an ISO 8601 duration (× `times`) in the calendar of a time zone, in epoch
- * milliseconds: `P1D` across a change to summer time is 23 hours. Guards and the scheduler ask
- * the same question on every event, so the answer is remembered.
+ * milliseconds: `P1D` across a change to summer time is 23 hours; `P1M` from 31 January is the
+ * end of February (the rules of date-fns `add`).
  *
  * @example
  * addDurationInZone(Date.parse('2026-03-28T12:00:00Z'), 'P1D', 'Europe/Paris'); // 2026-03-29T11:00:00.000Z
  */
 export function addDurationInZone(from: number, iso: string, timeZone: string, times = 1): number {
-  return zoned(`add|${from}|${iso}|${timeZone}|${times}`, () =>
-    addDuration(new TZDate(from, timeZone), iso, times).getTime(),
-  );
-}
-
-// Calendar arithmetic in a time zone goes through Intl on every field access: costly, and pure in
-// its arguments. Remembered, within a bound.
-const zonedCache = new Map<string, number>();
-function zoned(key: string, compute: () => number): number {
-  const hit = zonedCache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  if (zonedCache.size >= 100_000) zonedCache.clear();
-  zonedCache.set(key, value);
-  return value;
+  const p = parseDuration(iso);
+  const months = ((p.years ?? 0) * 12 + (p.months ?? 0)) * times;
+  const days = ((p.weeks ?? 0) * 7 + (p.days ?? 0)) * times;
+  const ms = (((p.hours ?? 0) * 60 + (p.minutes ?? 0)) * 60 + (p.seconds ?? 0)) * 1000 * times;
+  return addInZone(from, timeZone, months, days, ms);
 }
 
 /** Calendar days from `from` to `to` in a time zone (0 on the same local day). */
 export function calendarDaysBetween(from: number, to: number, timeZone: string): number {
-  return differenceInCalendarDays(new TZDate(to, timeZone), new TZDate(from, timeZone));
+  return localDayNumber(to, timeZone) - localDayNumber(from, timeZone);
 }

@@ -1,2 +1,3 @@
 export * from './clock.js';
 export * from './duration.js';
+export * from './zone.js';
