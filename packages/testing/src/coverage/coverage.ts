@@ -3,7 +3,15 @@
  * from the histories of the journeys it ran.
  * @module
  */
-import { allSteps, allTasks, type HistoryEvent, isInputEvent, parseProtocol, type ProtocolDefinition } from '@cpts/core';
+import {
+  allSteps,
+  allTasks,
+  CptsError,
+  type HistoryEvent,
+  isInputEvent,
+  type ProtocolDefinition,
+  parseProtocol,
+} from '@cpts/core';
 import { type ExitRef, type ProtocolPath, protocolPaths } from './paths.js';
 
 /** One line of a coverage report. */
@@ -40,7 +48,10 @@ export interface ProtocolCoverage {
   report(): CoverageReport;
   /** What was recorded, as JSON, to merge runs of several test files. */
   toJSON(): CoverageData;
-  /** Adds what another collector (of the same protocol) recorded. */
+  /**
+   * Adds what another collector of the same protocol and version recorded.
+   * @throws {CptsError} `INVALID_COMMAND` for the data of another protocol or version.
+   */
   merge(data: CoverageData): void;
 }
 
@@ -53,7 +64,7 @@ export interface CoverageData {
   readonly opened: readonly string[];
   readonly completed: readonly string[];
   readonly missed: readonly string[];
-  /** Per level, the sequences of steps entered, joined by `>`. */
+  /** Per level (`<parent step>:`, `:` for the top), each run of steps entered, joined by `>`. */
   readonly sequences: readonly string[];
 }
 
@@ -62,7 +73,12 @@ const exitKey = (x: { from: string; to: string }) => `${x.from}>${x.to}`;
 function count<T>(all: readonly T[], covered: (t: T) => boolean): CoverageCount<T> {
   const missed = all.filter((t) => !covered(t));
   const total = all.length;
-  return { total, covered: total - missed.length, ratio: total === 0 ? 1 : (total - missed.length) / total, missed };
+  return {
+    total,
+    covered: total - missed.length,
+    ratio: total === 0 ? 1 : (total - missed.length) / total,
+    missed,
+  };
 }
 
 /**
@@ -76,10 +92,14 @@ function count<T>(all: readonly T[], covered: (t: T) => boolean): CoverageCount<
  * it('GP visit within 7 days', () => scenario(ic, { coverage }).given({ age: 80 }).run());
  */
 export function createCoverage(protocol: object, options: { pathLimit?: number } = {}): ProtocolCoverage {
-  const definition: ProtocolDefinition = Object.isFrozen(protocol) ? (protocol as ProtocolDefinition) : parseProtocol(protocol);
+  const definition: ProtocolDefinition = Object.isFrozen(protocol)
+    ? (protocol as ProtocolDefinition)
+    : parseProtocol(protocol);
   const steps = allSteps(definition);
   const parentOf = new Map(steps.map((s) => [s.step.id, s.parent?.id]));
-  const definedExits = new Set(steps.flatMap((s) => s.step.exits.map((x) => exitKey({ from: s.step.id, to: x.to }))));
+  const definedExits = new Set(
+    steps.flatMap((s) => s.step.exits.map((x) => exitKey({ from: s.step.id, to: x.to }))),
+  );
   const paths = protocolPaths(definition, { limit: options.pathLimit ?? 500 });
   const tasks = allTasks(definition);
   const timed = tasks.filter((t) => t.task.due !== undefined && t.task.required).map((t) => t.task.id);
@@ -97,24 +117,41 @@ export function createCoverage(protocol: object, options: { pathLimit?: number }
 
   function record(history: readonly HistoryEvent[]): void {
     const first = history[0];
-    if (!first || first.type !== 'journey.started' || first.protocol.id !== definition.id) return;
+    if (first?.type !== 'journey.started' || first.protocol.id !== definition.id) return;
     seen.journeys++;
     instances.clear();
     // Steps entered, per level (the parent step), in order.
     const perLevel = new Map<string, string[]>();
-    let batch: { exited: string[]; rerouted: boolean } = { exited: [], rerouted: false };
+    // The steps left by the transition being replayed: the engine records each transition as its
+    // exits then its entries, so an exit after an entry starts the next transition (A → B → C
+    // in one command is two transitions, and does not take an exit A → C).
+    let batch: { exited: string[]; entered: boolean; rerouted: boolean } = {
+      exited: [],
+      entered: false,
+      rerouted: false,
+    };
     for (const e of history) {
-      if (isInputEvent(e)) batch = { exited: [], rerouted: e.type === 'journey.rerouted' };
+      if (isInputEvent(e)) batch = { exited: [], entered: false, rerouted: e.type === 'journey.rerouted' };
       switch (e.type) {
         case 'step.entered': {
           seen.steps.add(e.step);
+          // Entering a compound step again starts a new run through its nested steps.
+          const previous = perLevel.get(e.step);
+          if (previous) {
+            seen.sequences.add(`${e.step}:${previous.join('>')}`);
+            perLevel.delete(e.step);
+          }
           const level = parentOf.get(e.step) ?? '';
           perLevel.set(level, [...(perLevel.get(level) ?? []), e.step]);
+          batch.entered = true;
           if (!batch.rerouted)
-            for (const from of batch.exited) if (definedExits.has(exitKey({ from, to: e.step }))) seen.exits.add(exitKey({ from, to: e.step }));
+            for (const from of batch.exited)
+              if (definedExits.has(exitKey({ from, to: e.step })))
+                seen.exits.add(exitKey({ from, to: e.step }));
           break;
         }
         case 'step.exited':
+          if (batch.entered) batch = { ...batch, exited: [], entered: false };
           batch.exited.push(e.step);
           break;
         case 'task.opened':
@@ -152,7 +189,9 @@ export function createCoverage(protocol: object, options: { pathLimit?: number }
     protocol: definition,
     record,
     report(): CoverageReport {
-      const exits: ExitRef[] = steps.flatMap((s) => s.step.exits.map((x, index) => ({ from: s.step.id, to: x.to, index })));
+      const exits: ExitRef[] = steps.flatMap((s) =>
+        s.step.exits.map((x, index) => ({ from: s.step.id, to: x.to, index })),
+      );
       return {
         protocol: { id: definition.id, version: definition.version },
         journeys: seen.journeys,
@@ -186,6 +225,13 @@ export function createCoverage(protocol: object, options: { pathLimit?: number }
       };
     },
     merge(data: CoverageData): void {
+      const key = `${definition.id}@${definition.version}`;
+      if (data.protocol !== key)
+        throw new CptsError(
+          'INVALID_COMMAND',
+          `cannot merge the coverage of ${data.protocol} into the coverage of ${key}: merge collectors of the same protocol and version`,
+          { details: { expected: key, received: data.protocol } },
+        );
       seen.journeys += data.journeys;
       for (const [set, values] of [
         [seen.steps, data.steps],

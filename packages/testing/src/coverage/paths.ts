@@ -4,7 +4,7 @@
  * branch of a parallel step) to a final step or a dead end, through the guarded exits.
  * @module
  */
-import { type CompiledMachine, compileRuntime, parseProtocol, type ProtocolDefinition } from '@cpts/core';
+import { type CompiledMachine, compileRuntime, type ProtocolDefinition, parseProtocol } from '@cpts/core';
 import { fromTransition } from 'xstate';
 import { getSimplePaths, getStateNodes } from 'xstate/graph';
 
@@ -23,7 +23,11 @@ export interface ProtocolPath {
   readonly steps: readonly string[];
   /** The exits taken between them. */
   readonly exits: readonly ExitRef[];
-  /** Whether the path ends in a final step (otherwise it stops where no exit leads further). */
+  /**
+   * Whether the path ends in a final step, or, inside a compound step or a branch of a parallel
+   * step, anywhere (the enclosing step's own exits lead on). `false` for a path that stops where
+   * every exit loops back to a step it already went through.
+   */
   readonly complete: boolean;
 }
 
@@ -36,22 +40,27 @@ export function machineExits(machine: CompiledMachine): ExitRef[] {
   for (const node of getStateNodes(machine.root) as AnyNode[]) {
     for (const t of node.always ?? []) {
       const guard = t.guard as { type?: string; params?: { step?: string; index?: number } } | undefined;
-      if (guard?.type !== 'exit' || guard.params?.step === undefined || guard.params.index === undefined) continue;
-      for (const target of t.target ?? []) out.push({ from: node.key, to: target.key, index: guard.params.index });
+      if (guard?.type !== 'exit' || guard.params?.step === undefined || guard.params.index === undefined)
+        continue;
+      for (const target of t.target ?? [])
+        out.push({ from: node.key, to: target.key, index: guard.params.index });
     }
   }
   return out;
 }
 
 /** The levels of a machine: its root and every compound or parallel state, with their child states and initial one. */
-function levels(machine: CompiledMachine): { region: string | undefined; children: string[]; initial: string[] }[] {
+function levels(
+  machine: CompiledMachine,
+): { region: string | undefined; children: string[]; initial: string[] }[] {
   const out: { region: string | undefined; children: string[]; initial: string[] }[] = [];
   const visit = (node: AnyNode, region: string | undefined) => {
     const children = Object.values(node.states ?? {}) as AnyNode[];
     if (children.length === 0) return;
     if (node.type === 'parallel') {
       // Each branch of a parallel step is a level of its own, with the branch as its only "path".
-      for (const c of children) out.push({ region: `${node.key}/${c.key}`, children: [c.key], initial: [c.key] });
+      for (const c of children)
+        out.push({ region: `${node.key}/${c.key}`, children: [c.key], initial: [c.key] });
     } else {
       const initial = (node.initial?.target ?? []).map((t: AnyNode) => t.key);
       out.push({ region, children: children.map((c) => c.key), initial });
@@ -70,7 +79,9 @@ function levels(machine: CompiledMachine): { region: string | undefined; childre
  * for (const p of protocolPaths(ic)) console.log(p.region ?? '(protocole)', p.steps.join(' → '));
  */
 export function protocolPaths(protocol: object, options: { limit?: number } = {}): ProtocolPath[] {
-  const definition: ProtocolDefinition = Object.isFrozen(protocol) ? (protocol as ProtocolDefinition) : parseProtocol(protocol);
+  const definition: ProtocolDefinition = Object.isFrozen(protocol)
+    ? (protocol as ProtocolDefinition)
+    : parseProtocol(protocol);
   const { machine } = compileRuntime(definition);
   const finals = new Set<string>();
   const walk = (steps: ProtocolDefinition['steps']) => {
@@ -86,12 +97,17 @@ export function protocolPaths(protocol: object, options: { limit?: number } = {}
   for (const level of levels(machine)) {
     const inLevel = new Set(level.children);
     const from = new Map<string, ExitRef[]>();
-    for (const x of exits) if (inLevel.has(x.from) && inLevel.has(x.to)) from.set(x.from, [...(from.get(x.from) ?? []), x]);
+    for (const x of exits)
+      if (inLevel.has(x.from) && inLevel.has(x.to)) from.set(x.from, [...(from.get(x.from) ?? []), x]);
     for (const initial of level.initial) {
       // The step graph of the level as an xstate logic: its state is the current step, its events the exits.
-      const logic = fromTransition((step: string, event: StepEvent) => (event.from === step ? event.to : step), initial);
+      const logic = fromTransition(
+        (step: string, event: StepEvent) => (event.from === step ? event.to : step),
+        initial,
+      );
       const paths = getSimplePaths(logic, {
-        events: (snapshot) => (from.get(snapshot.context) ?? []).map((x): StepEvent => ({ type: 'exit', ...x })),
+        events: (snapshot) =>
+          (from.get(snapshot.context) ?? []).map((x): StepEvent => ({ type: 'exit', ...x })),
         serializeState: (snapshot) => snapshot.context,
         serializeEvent: (e) => `${e.from}>${e.to}#${e.index}`,
         limit,
@@ -109,9 +125,16 @@ export function protocolPaths(protocol: object, options: { limit?: number } = {}
         const last = steps[steps.length - 1]!;
         const onward = (from.get(last) ?? []).some((x) => !steps.includes(x.to));
         // Keep maximal paths: those that end in a final step, a dead end, or where every exit loops back.
-        if (!onward) found.push({ region: level.region, steps, exits: taken, complete: finals.has(last) || level.region !== undefined });
+        if (!onward)
+          found.push({
+            region: level.region,
+            steps,
+            exits: taken,
+            complete: finals.has(last) || level.region !== undefined,
+          });
       }
-      if (found.length === 0) found.push({ region: level.region, steps: [initial], exits: [], complete: finals.has(initial) });
+      if (found.length === 0)
+        found.push({ region: level.region, steps: [initial], exits: [], complete: finals.has(initial) });
       found.sort((a, b) => a.steps.join('>').localeCompare(b.steps.join('>')));
       out.push(...found);
     }
