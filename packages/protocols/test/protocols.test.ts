@@ -69,7 +69,7 @@ describe('the set of reference protocols', () => {
     const hashes = Object.fromEntries([...parsed].map(([id, p]) => [id, protocolHash(p)]));
     expect(hashes).toMatchInlineSnapshot(`
       {
-        "acces-direct-kine": "sha256:a6c4f89c1de98c7c78e35c367939bf1f29c37815c2ca17179edbb1fc349375bb",
+        "acces-direct-kine": "sha256:e6d16b3af25eb7ebf452bbddb7a335824b4ac4a876b3b11e9e2c0a360ad61766",
         "bpco": "sha256:cc3f295d65b165ad8aaf3c5260e4496e0682442ff3aa62e4e5175530743e28fd",
         "diabete-type-2": "sha256:ccb8043c400a184948540bf00e595b11db38633e6a01d19ebd574f9fcf50a238",
         "insuffisance-cardiaque": "sha256:90e9c84e13f99d1f6f1d97e2190e9bc416472fcc3bc6f3e6c0e0b07623c563ec",

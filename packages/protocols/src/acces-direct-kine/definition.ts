@@ -376,6 +376,8 @@ export const accesDirectKine = defineProtocol({
         {
           id: 'lombalgie-aigue',
           label: { fr: 'Lombalgie aiguë', en: 'Acute low back pain' },
+          description:
+            'L’étape reste ouverte après le diagnostic jusqu’à l’envoi du compte rendu au médecin traitant : l’antalgique et l’arrêt de travail prescrits après le diagnostic font partie de la prise en charge.',
           segment: 'traitement',
           tasks: [
             {
@@ -428,7 +430,16 @@ export const accesDirectKine = defineProtocol({
               when: { task: 'reprise-par-medecin', status: ['open', 'accepted'] },
               label: { fr: 'Drapeau rouge : retour au médecin' },
             },
-            { to: 'satisfaction', when: { requiredTasksDone: true } },
+            {
+              to: 'satisfaction',
+              when: {
+                all: [
+                  { requiredTasksDone: true },
+                  { not: { task: 'compte-rendu-medecin-traitant', status: ['open', 'accepted'] } },
+                ],
+              },
+              label: { fr: 'Diagnostic posé et compte rendu adressé : fin de la prise en charge' },
+            },
           ],
         },
         {
