@@ -72,7 +72,7 @@ const LATE = `journey p1 (sortie-ic-test 1.0.0), active, at J+8 00:00
 const FRAIL = `journey p2 (sortie-ic-test 1.0.0), active, at J0 09:00
   steps: hospitalisation
   complexity: forte
-  open tasks: lettre-liaison#1 (open, hopital, due no due date)
+  open tasks: lettre-liaison#1 (open, hopital, no due date)
   ruptures: (none)`;
 
 describe('the matchers are registered by @cpts/testing/vitest', () => {
@@ -160,6 +160,17 @@ describe('toHaveOpenTask', () => {
     );
     expect(failure(() => expect(late).toHaveOpenTask('pps'))).toBe(
       `expected task "pps" to be open, but it is not open (never opened)\n\n${LATE}`,
+    );
+    // A task without a deadline is due neither at nor by any instant.
+    expect(
+      failure(() =>
+        expect(frail).toHaveOpenTask('lettre-liaison', {
+          dueAt: '2026-01-17T09:00:00+01:00',
+          dueBy: '2026-01-18T09:00:00+01:00',
+        }),
+      ),
+    ).toBe(
+      `expected task "lettre-liaison" to be open {"dueAt":"2026-01-17T09:00:00+01:00","dueBy":"2026-01-18T09:00:00+01:00"}, but lettre-liaison#1 has no due date, not J0 09:00; lettre-liaison#1 has no due date, not by J+1 09:00\n\n${FRAIL}`,
     );
     expect(failure(() => expect(late).not.toHaveOpenTask('consultation-cardio'))).toBe(
       `expected task "consultation-cardio" not to be open\n\n${LATE}`,
@@ -304,7 +315,7 @@ journey s1 (sortie-ic-test 1.0.0), active, at J+1 09:00
     J0 09:00   journey.started     sortie-ic-test 1.0.0 — age=70, nyha=3
     J0 09:00   complexity.changed  — → moyenne (rule 2)
     J0 09:00   step.entered        hospitalisation
-    J0 09:00   task.opened         lettre-liaison#1 (hopital) due no due date
+    J0 09:00   task.opened         lettre-liaison#1 (hopital) no due date
     J+1 09:00  task.completed      lettre-liaison#1 by chu as hopital`,
     );
   });

@@ -122,8 +122,12 @@ function day(j: JourneyState, t: number | undefined): string {
   return t === undefined ? 'no due date' : formatJourneyDay(t, j.startedAt, j.timeZone);
 }
 
+function isDue(j: JourneyState, t: number | undefined): string {
+  return t === undefined ? 'has no due date' : `is due ${day(j, t)}`;
+}
+
 function taskLine(j: JourneyState, t: TaskInstance): string {
-  return `${t.id} (${t.status}, ${t.responsible.join('+')}, due ${day(j, t.dueAt)})`;
+  return `${t.id} (${t.status}, ${t.responsible.join('+')}, ${t.dueAt === undefined ? 'no due date' : `due ${day(j, t.dueAt)}`})`;
 }
 
 /** A few lines describing a journey, for failure messages. */
@@ -225,9 +229,11 @@ export const cptsMatchers = {
     const match = open.filter((t) => {
       const p: string[] = [];
       if (dueAt !== undefined && (t.dueAt === undefined || Math.abs(t.dueAt - dueAt) >= 60_000))
-        p.push(`${t.id} is due ${day(j, t.dueAt)}, not ${day(j, dueAt)}`);
+        p.push(`${t.id} ${isDue(j, t.dueAt)}, not ${day(j, dueAt)}`);
       if (dueBy !== undefined && (t.dueAt === undefined || t.dueAt > dueBy))
-        p.push(`${t.id} is due ${day(j, t.dueAt)}, after ${day(j, dueBy)}`);
+        p.push(
+          `${t.id} ${isDue(j, t.dueAt)}, ${t.dueAt === undefined ? 'not by' : 'after'} ${day(j, dueBy)}`,
+        );
       if (
         expectation.responsible !== undefined &&
         [...t.responsible].sort().join() !== [...expectation.responsible].sort().join()

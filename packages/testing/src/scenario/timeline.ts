@@ -75,8 +75,8 @@ function by(
 }
 
 function describe(e: HistoryEvent, start: number, timeZone: string, labels: Labels): string {
-  const day = (t: number | undefined) =>
-    t === undefined ? 'no due date' : formatJourneyDay(t, start, timeZone);
+  const day = (t: number) => formatJourneyDay(t, start, timeZone);
+  const due = (t: number | undefined) => (t === undefined ? 'no due date' : `due ${day(t)}`);
   switch (e.type) {
     case 'journey.started':
       return `${e.protocol.id} ${e.protocol.version} — ${facts(e.facts)}${by(e.by, labels)}`;
@@ -111,10 +111,10 @@ function describe(e: HistoryEvent, start: number, timeZone: string, labels: Labe
     case 'task.opened': {
       const segment = labels.segmentOfTask(e.task);
       const who = e.responsible.map(labels.role).join(', ');
-      return `${e.instance} (${segment ? `${segment}, ` : ''}${who}) due ${day(e.dueAt)}`;
+      return `${e.instance} (${segment ? `${segment}, ` : ''}${who}) ${due(e.dueAt)}`;
     }
     case 'task.scheduled':
-      return `${e.instance} due ${day(e.dueAt)}`;
+      return `${e.instance} ${due(e.dueAt)}`;
     case 'task.closed':
       return `${e.instance} ${e.status} — ${e.reason}`;
     case 'task.escalated':
@@ -123,9 +123,7 @@ function describe(e: HistoryEvent, start: number, timeZone: string, labels: Labe
       const r = e.rupture;
       const roles = r.roles.map(labels.role).join(', ');
       const what =
-        r.kind === 'hand-back'
-          ? `hand-back${r.delegation ? ` (${r.delegation})` : ''}`
-          : `due ${day(r.dueAt)}`;
+        r.kind === 'hand-back' ? `hand-back${r.delegation ? ` (${r.delegation})` : ''}` : due(r.dueAt);
       return `${r.task} (${r.segment}, ${roles}) ${what}${r.reason ? ` — ${r.reason}` : ''} [${r.id}]`;
     }
     case 'rupture.closed':
