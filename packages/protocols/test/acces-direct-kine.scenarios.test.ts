@@ -11,13 +11,14 @@
  * The protocol sets no validity period for the 10-hour training: an expired training is one whose
  * certificate says so (`validUntil` of the actor's qualification).
  */
-import { createCoverage, type Scenario, scenario } from '@cpts/testing';
+import { createCoverage, formatCoverage, type Scenario, scenario } from '@cpts/testing';
 import '@cpts/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { accesDirectKine } from '../src/index.js';
 import {
   cpts,
   drMartin,
+  FULL_COVERAGE,
   handBacks,
   kine7h,
   kineCertificatExpire,
@@ -25,6 +26,7 @@ import {
   kineFormeePlusTard,
   kineNonForme,
   lastRefusal,
+  uncovered,
 } from './scenario-support.js';
 
 type S = Scenario<typeof accesDirectKine>;
@@ -492,7 +494,8 @@ describe('accès direct kiné — ruptures (segment, roles, delay)', () => {
 });
 
 describe('accès direct kiné — coverage of the scenarios', () => {
-  it('exercises every step of the protocol', () => {
-    expect(coverage.report().steps.missed).toEqual([]);
+  it('exercises every step, exit, task, deadline and path of the protocol', () => {
+    const report = coverage.report();
+    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
   });
 });

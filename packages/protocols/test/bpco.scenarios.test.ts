@@ -20,11 +20,23 @@
  * | bilan-6-mois                       | P6M             | J+226 (19 August)                |
  * | → back to the stable state         | 6 months + bilan| at J+226 10:00 if the bilan is done |
  */
-import { createCoverage, type Scenario, scenario } from '@cpts/testing';
+import { createCoverage, formatCoverage, type Scenario, scenario } from '@cpts/testing';
 import '@cpts/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { bpco } from '../src/index.js';
-import { cam, chu, drMartin, drSouffle, ideDurand, patient, pharmacie, rehab } from './scenario-support.js';
+import {
+  cam,
+  chu,
+  drMartin,
+  drSouffle,
+  FULL_COVERAGE,
+  ideDurand,
+  kineForme,
+  patient,
+  pharmacie,
+  rehab,
+  uncovered,
+} from './scenario-support.js';
 
 type S = Scenario<typeof bpco>;
 const coverage = createCoverage(bpco);
@@ -158,6 +170,8 @@ describe('BPCO — the journey that goes well', () => {
         '09:00',
         (x) => x.perform('rehabilitation-respiratoire', { actor: rehab, data: { debut: '2026-03-21' } }),
       ],
+      [80, '17:00', (x) => x.perform('kinesitherapie-respiratoire', { actor: kineForme })],
+      [100, '11:00', (x) => x.perform('consultation-mg-2-mois', { actor: drMartin })],
       [
         95,
         '14:00',
@@ -490,8 +504,8 @@ describe('BPCO — nurse rhythm, new exacerbations, leaving the protocol', () =>
 });
 
 describe('BPCO — coverage of the scenarios', () => {
-  it('exercises every step of the protocol', () => {
+  it('exercises every step, exit, task, deadline and path of the protocol', () => {
     const report = coverage.report();
-    expect(report.steps.missed).toEqual([]);
+    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
   });
 });

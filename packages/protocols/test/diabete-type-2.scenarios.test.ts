@@ -16,11 +16,11 @@
  * grade 2, 5/an = every 73 days: J+103 (18 April); grade 3 without a wound, 6/an = every 2 months:
  * J+89 (4 April); grade 3 with a healing wound, 8/an = every 46 days: J+76 (22 March).
  */
-import { createCoverage, type Scenario, scenario } from '@cpts/testing';
+import { createCoverage, formatCoverage, type Scenario, scenario } from '@cpts/testing';
 import '@cpts/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { diabeteType2 } from '../src/index.js';
-import { drCoeur, drMartin, ophtalmo, podologue } from './scenario-support.js';
+import { drCoeur, drMartin, FULL_COVERAGE, ophtalmo, podologue, uncovered } from './scenario-support.js';
 
 type S = Scenario<typeof diabeteType2>;
 const coverage = createCoverage(diabeteType2);
@@ -368,6 +368,17 @@ describe('diabète de type 2 — gradation of the foot risk (IWGDF)', () => {
       .run();
   });
 
+  it('grade 2, then an ulcer: grade 3 (the grade-2 sessions stop, the grade-3 rhythm starts)', async () => {
+    await graded(followed(), { neuropathie: true, deformation: true }, '2')
+      .expectStep('pied-grade-2')
+      .at('J+60 10:00', (s) => s.recordFacts({ antecedentUlcere: true }, { by: podologue }))
+      .expectStep('grade-3-sans-plaie')
+      .expectNoOpenTask('seance-podologie-grade-2')
+      // 6 sessions a year from J+60 (6 March): first due J+121 (6 May).
+      .expectOpenTask('seance-podologie-grade-3', { due: 'J+121 23:59' })
+      .run();
+  });
+
   it('grade 0–1 straight to grade 3 on a history of amputation', async () => {
     await graded(followed(), { neuropathie: false }, '0')
       .at('J+40 10:00', (s) => s.recordFacts({ antecedentAmputation: true }, { by: drMartin }))
@@ -401,7 +412,8 @@ describe('diabète de type 2 — fundus rhythm', () => {
 });
 
 describe('diabète de type 2 — coverage of the scenarios', () => {
-  it('exercises every step of the protocol', () => {
-    expect(coverage.report().steps.missed).toEqual([]);
+  it('exercises every step, exit, task, deadline and path of the protocol', () => {
+    const report = coverage.report();
+    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
   });
 });

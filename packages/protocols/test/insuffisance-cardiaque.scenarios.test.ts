@@ -18,7 +18,7 @@
  *
  * A delay is counted in calendar days from the due day to the day the task is done.
  */
-import { createCoverage, type Scenario, scenario } from '@cpts/testing';
+import { createCoverage, formatCoverage, type Scenario, scenario } from '@cpts/testing';
 import '@cpts/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { insuffisanceCardiaque } from '../src/index.js';
@@ -29,6 +29,7 @@ import {
   dac,
   drCoeur,
   drMartin,
+  FULL_COVERAGE,
   handBacks,
   ide60h,
   ideDurand,
@@ -37,6 +38,7 @@ import {
   openings,
   patient,
   pharmacie,
+  uncovered,
 } from './scenario-support.js';
 
 const ic = insuffisanceCardiaque;
@@ -72,15 +74,20 @@ function discharged(facts: Parameters<S['given']>[0] = {}): S {
         .recordFacts({ eligiblePrado: true }, { by: chu }),
     )
     .at('J+2 15:00', (s) =>
-      s.perform('adhesion-prado', {
-        actor: cam,
-        data: {
-          rdvMedecinTraitant: '2026-01-13',
-          rdvCardiologue: '2026-02-24',
-          infirmierChoisi: 'IDE Durand',
-          carnetSuiviRemis: true,
-        },
-      }),
+      s
+        .perform('besoins-retour-domicile', {
+          actor: cam,
+          data: { aideADomicile: true, portageRepas: false },
+        })
+        .perform('adhesion-prado', {
+          actor: cam,
+          data: {
+            rdvMedecinTraitant: '2026-01-13',
+            rdvCardiologue: '2026-02-24',
+            infirmierChoisi: 'IDE Durand',
+            carnetSuiviRemis: true,
+          },
+        }),
     )
     .at('J+3 10:00', (s) =>
       s.record('sortie', { by: chu, data: { date: '2026-01-08', service: 'cardiologie' } }),
@@ -648,9 +655,8 @@ describe('insuffisance cardiaque — readmission', () => {
 });
 
 describe('insuffisance cardiaque — coverage of the scenarios', () => {
-  it('exercises every step of the protocol', () => {
+  it('exercises every step, exit, task, deadline and path of the protocol', () => {
     const report = coverage.report();
-    expect(report.steps.missed).toEqual([]);
-    expect(report.journeys).toBeGreaterThan(10);
+    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
   });
 });

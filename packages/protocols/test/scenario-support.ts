@@ -8,7 +8,7 @@
  * 5 January 2027. Paris moves to summer time on 29 March 2026 (J+83).
  */
 import type { HistoryEvent } from '@cpts/core';
-import { actor } from '@cpts/testing';
+import { actor, type CoverageReport } from '@cpts/testing';
 
 export const drMartin = actor('dr-martin', ['medecin-traitant'], { name: 'Dr Martin' });
 export const ideDurand = actor('ide-durand', ['infirmier'], { name: 'IDE Durand' });
@@ -104,3 +104,28 @@ export function openings(
       out.push({ instance: e.instance, ...(e.dueAt !== undefined && { dueAt: e.dueAt }) });
   return out;
 }
+
+/**
+ * Everything a coverage report counts, left out: the steps, exits, tasks opened and completed,
+ * deadlines let pass, and paths of the protocol that no scenario exercised (empty when complete).
+ */
+export function uncovered(report: CoverageReport): Record<string, string[]> {
+  return {
+    steps: [...report.steps.missed],
+    exits: report.exits.missed.map((x) => `${x.from} → ${x.to}`),
+    tasksOpened: [...report.tasksOpened.missed],
+    tasksCompleted: [...report.tasksCompleted.missed],
+    deadlinesMissed: [...report.tasksMissed.missed],
+    paths: report.paths.missed.map((p) => `${p.region ? `[${p.region}] ` : ''}${p.steps.join(' → ')}`),
+  };
+}
+
+/** What {@link uncovered} returns for a complete coverage. */
+export const FULL_COVERAGE = {
+  steps: [],
+  exits: [],
+  tasksOpened: [],
+  tasksCompleted: [],
+  deadlinesMissed: [],
+  paths: [],
+} as const;

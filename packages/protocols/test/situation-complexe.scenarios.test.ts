@@ -15,11 +15,19 @@
  * | reevaluation-annuelle-pps         | P1Y after the PPS, then 1/an  | J+385 (25 January 2027)     |
  * | reevaluation-apres-evenement      | P7D after the event           | event of J+60 → J+67        |
  */
-import { createCoverage, type Scenario, scenario } from '@cpts/testing';
+import { createCoverage, formatCoverage, type Scenario, scenario } from '@cpts/testing';
 import '@cpts/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { situationComplexe } from '../src/index.js';
-import { dac, dieteticienne, drMartin, enseignantApa, psychologue } from './scenario-support.js';
+import {
+  dac,
+  dieteticienne,
+  drMartin,
+  enseignantApa,
+  FULL_COVERAGE,
+  psychologue,
+  uncovered,
+} from './scenario-support.js';
 
 type S = Scenario<typeof situationComplexe>;
 type Facts = Parameters<S['given']>[0];
@@ -166,29 +174,62 @@ describe('situation complexe — the journeys that go well', () => {
   });
 });
 
+/** The situation stabilised at J+`day` 10:00: the DAC hands over to the médecin traitant, the support ends. */
+function stabilised(s: S, day: number): S {
+  return s
+    .at(`J+${day} 10:00`, (x) => x.record('situation-stabilisee'))
+    .expectStep('relais-medecin-traitant')
+    .at(`J+${day} 11:00`, (x) =>
+      x.perform('synthese-de-cloture', { actor: dac, data: { destinataires: ['Dr Martin'] } }),
+    )
+    .expectStep('cloture')
+    .expectStatus('completed');
+}
+
 describe('situation complexe — gradation changing after the orientation', () => {
   it('faible → moyenne → forte: the information step hands over to the orientation, then to case management', async () => {
-    await assessed()
+    const s = assessed()
       .expectStep('information-conseil')
-      .at('J+10 10:00', (s) => s.recordFacts({ perteAutonomieRecente: true }, { by: drMartin }))
+      .at('J+10 10:00', (x) => x.recordFacts({ perteAutonomieRecente: true }, { by: drMartin }))
       .expectComplexity('moyenne')
       .expectStep('orientation')
-      .at('J+20 10:00', (s) =>
-        s.recordFacts({ interventionSociale: true, troublesCognitifs: true }, { by: drMartin }),
+      .at('J+20 10:00', (x) =>
+        x.recordFacts({ interventionSociale: true, troublesCognitifs: true }, { by: drMartin }),
       )
       .expectComplexity('forte')
       .expectStep('gestion-de-cas')
-      .expectStep('elaboration-pps')
+      .expectStep('elaboration-pps');
+    await stabilised(s, 60).run();
+  });
+
+  it('faible → moyenne: the orientation ends the support once the services are in place', async () => {
+    await assessed()
+      .at('J+10 10:00', (s) => s.recordFacts({ epuisementAidant: true }, { by: drMartin }))
+      .expectStep('orientation')
+      .at('J+12 10:00', (s) =>
+        s
+          .perform('orientation-services', { actor: dac, data: { services: ['plateforme de répit'] } })
+          .perform('verification-mise-en-place', { actor: dac, data: { enPlace: true } }),
+      )
+      .expectStep('cloture')
       .run();
   });
 
   it('faible → forte directly', async () => {
-    await assessed()
-      .at('J+10 10:00', (s) =>
-        s.recordFacts({ interventionMedicoSociale: true, epuisementAidant: true }, { by: dac }),
+    const s = assessed()
+      .at('J+10 10:00', (x) =>
+        x.recordFacts({ interventionMedicoSociale: true, epuisementAidant: true }, { by: dac }),
       )
-      .expectStep('gestion-de-cas')
-      .run();
+      .expectStep('gestion-de-cas');
+    await stabilised(s, 90).run();
+  });
+
+  it('moyenne → forte: the orientation hands over to case management', async () => {
+    const s = assessed({ interventionSociale: true })
+      .expectStep('orientation')
+      .at('J+15 10:00', (x) => x.recordFacts({ isolementSocial: true }, { by: drMartin }))
+      .expectStep('gestion-de-cas');
+    await stabilised(s, 120).run();
   });
 });
 
@@ -303,7 +344,8 @@ describe('situation complexe — ruptures (segment, roles, delay)', () => {
 });
 
 describe('situation complexe — coverage of the scenarios', () => {
-  it('exercises every step of the protocol', () => {
-    expect(coverage.report().steps.missed).toEqual([]);
+  it('exercises every step, exit, task, deadline and path of the protocol', () => {
+    const report = coverage.report();
+    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
   });
 });

@@ -12,11 +12,21 @@
  * | consultation-mg-post-sortie          | P7D                     | end of J+11 (16 January)      |
  * | → suivi-a-domicile                   | 30 days after discharge | at J+34 10:00 (8 February)    |
  */
-import { createCoverage, type Scenario, scenario } from '@cpts/testing';
+import { createCoverage, formatCoverage, type Scenario, scenario } from '@cpts/testing';
 import '@cpts/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { sortiePersonneAgee } from '../src/index.js';
-import { cam, celluleSortie, chu, cpts, dac, drMartin, ideDurand } from './scenario-support.js';
+import {
+  cam,
+  celluleSortie,
+  chu,
+  cpts,
+  dac,
+  drMartin,
+  FULL_COVERAGE,
+  ideDurand,
+  uncovered,
+} from './scenario-support.js';
 
 type S = Scenario<typeof sortiePersonneAgee>;
 const coverage = createCoverage(sortiePersonneAgee);
@@ -295,6 +305,12 @@ describe('sortie de la personne âgée — gradation of complexity and the DAC',
       .expectStep('gestion-de-cas-dac')
       .expectOpenTask('evaluation-multidimensionnelle', { responsible: ['coordinateur-dac'] })
       .expectOpenTask('plan-personnalise-sante', { responsible: ['coordinateur-dac', 'medecin-traitant'] })
+      .at('J+20 10:00', (s) =>
+        s
+          .perform('evaluation-multidimensionnelle', { actor: dac })
+          .perform('plan-personnalise-sante', { actor: drMartin }),
+      )
+      .expectCompleted('plan-personnalise-sante')
       .run();
   });
 
@@ -307,7 +323,8 @@ describe('sortie de la personne âgée — gradation of complexity and the DAC',
 });
 
 describe('sortie de la personne âgée — coverage of the scenarios', () => {
-  it('exercises every step of the protocol', () => {
-    expect(coverage.report().steps.missed).toEqual([]);
+  it('exercises every step, exit, task, deadline and path of the protocol', () => {
+    const report = coverage.report();
+    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
   });
 });
