@@ -43,8 +43,10 @@ export function meetsCriterion(c: Criterion, s: JourneySummary, until: number): 
       for (const t of s.tasks.values()) {
         if (t.task !== x.taskCompleted || t.status !== 'completed' || t.closedAt === undefined) continue;
         if (x.within === undefined) return true;
-        const from = summaryAnchor(s, x.from ?? 'journey-start', t.openedAt);
-        if (from !== undefined && t.closedAt <= dueInstant(from, x.within, s.timeZone)) return true;
+        // Measured from the anchor that preceded the completion, not from a later one.
+        const from = summaryAnchor(s, x.from ?? 'journey-start', t.openedAt, t.closedAt);
+        if (from !== undefined && from <= t.closedAt && t.closedAt <= dueInstant(from, x.within, s.timeZone))
+          return true;
       }
       return false;
     })

@@ -128,18 +128,36 @@ export function summaryContext(s: JourneySummary, now: number): ConditionContext
   };
 }
 
-/** The instant of an anchor in a summary (the latest occurrence). */
-export function summaryAnchor(s: JourneySummary, anchor: Anchor, opened?: number): number | undefined {
+/**
+ * The instant of an anchor in a summary: its latest occurrence, or its latest occurrence at or
+ * before `atOrBefore` (a task completed after a second discharge is measured from that discharge,
+ * one completed before it from the first).
+ */
+export function summaryAnchor(
+  s: JourneySummary,
+  anchor: Anchor,
+  opened?: number,
+  atOrBefore = Number.POSITIVE_INFINITY,
+): number | undefined {
   if (anchor === 'journey-start') return s.startedAt;
   if (anchor === 'opened') return opened;
   if (anchor === 'step-entry') return undefined;
   if ('task' in anchor) {
     let last: number | undefined;
     for (const t of s.tasks.values())
-      if (t.task === anchor.task && t.status === 'completed' && t.closedAt !== undefined)
+      if (
+        t.task === anchor.task &&
+        t.status === 'completed' &&
+        t.closedAt !== undefined &&
+        t.closedAt <= atOrBefore
+      )
         last = Math.max(last ?? 0, t.closedAt);
     return last;
   }
-  if ('event' in anchor) return s.events.get(anchor.event)?.at(-1);
+  if ('event' in anchor)
+    return s.events
+      .get(anchor.event)
+      ?.filter((at) => at <= atOrBefore)
+      .at(-1);
   return factTime(s.facts[anchor.fact]);
 }
