@@ -46,9 +46,37 @@ export class VirtualClock implements Clock {
   }
 }
 
-/** An instant as milliseconds since the epoch; accepts a Date, a number or an ISO 8601 date-time. */
+// ISO 8601: a date (read as midnight UTC), or a date-time with its offset (`Z`, `+01:00`). A
+// date-time without an offset would depend on the server's zone; "12/01/2026" means 1 December to
+// JavaScript and 12 January to a French coordinator: both are refused.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * An instant as milliseconds since the epoch, from a Date, a number, or ISO 8601 text: a date
+ * (`2026-01-05`, midnight UTC) or a date-time with its offset (`2026-01-05T09:00:00+01:00`).
+ *
+ * @throws {CptsError} `INVALID_COMMAND` for anything else (ambiguous text, invalid dates).
+ */
 export function toMillis(at: Date | number | string): number {
-  const t = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (typeof at === 'string' && !ISO_INSTANT.test(at))
+    throw new CptsError(
+      'INVALID_COMMAND',
+      `"${at}" is not an ISO 8601 date or date-time with its offset, such as "2026-01-05" or "2026-01-05T09:00:00+01:00"`,
+    );
+  if (typeof at === 'string') {
+    // V8 reads 30 February as 2 March: check that the calendar date exists.
+    const [y, m, d] = at.slice(0, 10).split('-').map(Number) as [number, number, number];
+    if (m < 1 || m > 12 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d)
+      throw new CptsError('INVALID_COMMAND', `"${at}" is not a date of the calendar`);
+  }
+  const t =
+    typeof at === 'number'
+      ? at
+      : typeof at === 'string'
+        ? Date.parse(at)
+        : at instanceof Date
+          ? at.getTime()
+          : Number.NaN;
   if (!Number.isFinite(t)) throw new CptsError('INVALID_COMMAND', `"${String(at)}" is not a valid date`);
   return t;
 }

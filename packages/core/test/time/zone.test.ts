@@ -1,4 +1,11 @@
-import { addDurationInZone, calendarDaysBetween, dueInstant, fromWall, zoneOffset } from '@cpts/core';
+import {
+  addDurationInZone,
+  calendarDaysBetween,
+  dueInstant,
+  fromWall,
+  toMillis,
+  zoneOffset,
+} from '@cpts/core';
 import { TZDate } from '@date-fns/tz';
 import { add, differenceInCalendarDays, endOfDay } from 'date-fns';
 import fc from 'fast-check';
@@ -122,4 +129,22 @@ describe('calendar arithmetic in a time zone', () => {
     expect(zoneOffset('Asia/Kolkata', 0)).toBe(5.5 * 3_600_000);
     expect(() => zoneOffset('Mars/Olympus', 0)).toThrow(/Unknown time zone/);
   });
+});
+
+describe('instants given as text', () => {
+  it.each([
+    ['2026-01-05'],
+    ['2026-01-05T09:00:00+01:00'],
+    ['2026-01-05T08:00:00Z'],
+    ['2026-01-05T08:00:00.250Z'],
+  ])('reads %s', (text) => {
+    expect(toMillis(text)).toBe(Date.parse(text));
+  });
+
+  it.each([['12/01/2026'], ['J+7'], ['2026-01-05T09:00:00'], ['2026-02-30T09:00:00Z'], ['tomorrow']])(
+    'refuses %s rather than guess',
+    (text) => {
+      expect(() => toMillis(text)).toThrow(expect.objectContaining({ code: 'INVALID_COMMAND' }));
+    },
+  );
 });
