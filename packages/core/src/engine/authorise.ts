@@ -1,5 +1,6 @@
 import { CptsError } from '../errors.js';
 import type { Delegation } from '../model/delegation.js';
+import { toMillis } from '../time/clock.js';
 import { addDuration } from '../time/duration.js';
 import type { ProtocolRuntime } from './runtime.js';
 import { holds } from './state.js';
@@ -52,6 +53,14 @@ export function actingRole(
   return candidates.find((r) => actor.roles.includes(r));
 }
 
+function dateOf(text: string): number {
+  try {
+    return toMillis(text);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Whether an actor holds a delegation's qualification at an instant; the reason when not. */
 export function qualificationProblem(delegation: Delegation, actor: Actor, at: number): string | undefined {
   const req = delegation.qualification;
@@ -61,9 +70,12 @@ export function qualificationProblem(delegation: Delegation, actor: Actor, at: n
   if (held.length === 0) return `${actor.name ?? actor.id} does not hold the qualification "${name}"`;
   const problems: string[] = [];
   for (const q of held) {
-    const obtained = Date.parse(q.obtainedOn);
-    if (Number.isNaN(obtained)) {
-      problems.push(`its date "${q.obtainedOn}" is not a date`);
+    const obtained = dateOf(q.obtainedOn);
+    const until = q.validUntil !== undefined ? dateOf(q.validUntil) : undefined;
+    if (Number.isNaN(obtained) || Number.isNaN(until)) {
+      problems.push(
+        `its dates (${[q.obtainedOn, q.validUntil].filter(Boolean).join(', ')}) are not ISO 8601 dates`,
+      );
       continue;
     }
     if (req.minHours !== undefined && (q.hours ?? 0) < req.minHours) {
@@ -74,7 +86,6 @@ export function qualificationProblem(delegation: Delegation, actor: Actor, at: n
       problems.push(`it is obtained only on ${q.obtainedOn}`);
       continue;
     }
-    const until = q.validUntil !== undefined ? Date.parse(q.validUntil) : undefined;
     const expiry = req.validFor !== undefined ? addDuration(obtained, req.validFor).getTime() : undefined;
     const end = Math.min(until ?? Number.POSITIVE_INFINITY, expiry ?? Number.POSITIVE_INFINITY);
     if (end < at) {
