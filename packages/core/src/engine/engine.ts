@@ -130,8 +130,9 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Runs commands on one journey one after the other, so that concurrent callers in one process never race. */
   function serial<T>(journeyId: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(journeyId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const previous = queues.get(journeyId);
+    // Nothing pending on this journey: start now rather than a turn later.
+    const next = previous === undefined ? work() : previous.then(work, work);
     const settled = next.then(
       () => undefined,
       () => undefined,
@@ -337,7 +338,8 @@ export function createEngine(options: EngineOptions): Engine {
       for (const d of snap.context.emitted) out.push({ ...d, seq: ++seq, at: input.at } as HistoryEvent);
     }
     try {
-      await store.append(journeyId, l.version, out, indexOf(l));
+      const appended = store.append(journeyId, l.version, out, indexOf(l));
+      if (appended !== undefined) await appended;
     } catch (e) {
       evict(journeyId);
       throw e;
@@ -388,7 +390,7 @@ export function createEngine(options: EngineOptions): Engine {
     opts: CommandOptions & { by?: Actor | undefined },
     decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
   ): Promise<CommandResult> {
-    const l = await load(journeyId);
+    const l = live.get(journeyId) ?? (await load(journeyId));
     const ctx = contextOf(l);
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== l.version)
       throw new CptsError(
