@@ -495,7 +495,6 @@ describe('accès direct kiné — ruptures (segment, roles, delay)', () => {
 
 describe('accès direct kiné — coverage of the scenarios', () => {
   it('exercises every step, exit, task, deadline and path of the protocol', () => {
-    const report = coverage.report();
-    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
+    expect(uncovered(coverage), formatCoverage(coverage.report())).toEqual(FULL_COVERAGE);
   });
 });

@@ -413,7 +413,6 @@ describe('diabète de type 2 — fundus rhythm', () => {
 
 describe('diabète de type 2 — coverage of the scenarios', () => {
   it('exercises every step, exit, task, deadline and path of the protocol', () => {
-    const report = coverage.report();
-    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
+    expect(uncovered(coverage), formatCoverage(coverage.report())).toEqual(FULL_COVERAGE);
   });
 });

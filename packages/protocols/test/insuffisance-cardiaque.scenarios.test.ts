@@ -656,7 +656,6 @@ describe('insuffisance cardiaque — readmission', () => {
 
 describe('insuffisance cardiaque — coverage of the scenarios', () => {
   it('exercises every step, exit, task, deadline and path of the protocol', () => {
-    const report = coverage.report();
-    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
+    expect(uncovered(coverage), formatCoverage(coverage.report())).toEqual(FULL_COVERAGE);
   });
 });

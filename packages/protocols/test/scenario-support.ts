@@ -7,8 +7,8 @@
  * 1 March, J+86 is 1 April, J+116 is 1 May, J+147 is 1 June, J+177 is 1 July, J+365 is
  * 5 January 2027. Paris moves to summer time on 29 March 2026 (J+83).
  */
-import type { HistoryEvent } from '@cpts/core';
-import { actor, type CoverageReport } from '@cpts/testing';
+import { allTasks, type HistoryEvent } from '@cpts/core';
+import { actor, type ProtocolCoverage } from '@cpts/testing';
 
 export const drMartin = actor('dr-martin', ['medecin-traitant'], { name: 'Dr Martin' });
 export const ideDurand = actor('ide-durand', ['infirmier'], { name: 'IDE Durand' });
@@ -106,16 +106,22 @@ export function openings(
 }
 
 /**
- * Everything a coverage report counts, left out: the steps, exits, tasks opened and completed,
- * deadlines let pass, and paths of the protocol that no scenario exercised (empty when complete).
+ * What the scenarios of a protocol left out: the steps, exits, tasks opened and completed and paths
+ * of its coverage report, and the required tasks with a window or a recurrence that no scenario let
+ * fall due (a stricter reading than the report's, which counts only tasks with a `due`).
  */
-export function uncovered(report: CoverageReport): Record<string, string[]> {
+export function uncovered(coverage: ProtocolCoverage): Record<string, string[]> {
+  const report = coverage.report();
+  const missed = new Set(coverage.toJSON().missed);
   return {
     steps: [...report.steps.missed],
     exits: report.exits.missed.map((x) => `${x.from} → ${x.to}`),
     tasksOpened: [...report.tasksOpened.missed],
     tasksCompleted: [...report.tasksCompleted.missed],
-    deadlinesMissed: [...report.tasksMissed.missed],
+    deadlinesMissed: allTasks(coverage.protocol)
+      .filter(({ task }) => task.required && (task.due !== undefined || task.repeat !== undefined))
+      .map(({ task }) => task.id)
+      .filter((id) => !missed.has(id)),
     paths: report.paths.missed.map((p) => `${p.region ? `[${p.region}] ` : ''}${p.steps.join(' → ')}`),
   };
 }

@@ -345,7 +345,6 @@ describe('situation complexe — ruptures (segment, roles, delay)', () => {
 
 describe('situation complexe — coverage of the scenarios', () => {
   it('exercises every step, exit, task, deadline and path of the protocol', () => {
-    const report = coverage.report();
-    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
+    expect(uncovered(coverage), formatCoverage(coverage.report())).toEqual(FULL_COVERAGE);
   });
 });

@@ -324,7 +324,6 @@ describe('sortie de la personne âgée — gradation of complexity and the DAC',
 
 describe('sortie de la personne âgée — coverage of the scenarios', () => {
   it('exercises every step, exit, task, deadline and path of the protocol', () => {
-    const report = coverage.report();
-    expect(uncovered(report), formatCoverage(report)).toEqual(FULL_COVERAGE);
+    expect(uncovered(coverage), formatCoverage(coverage.report())).toEqual(FULL_COVERAGE);
   });
 });
