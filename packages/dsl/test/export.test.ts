@@ -44,7 +44,9 @@ describe('exporters on edge cases', () => {
           },
           { id: 'x', label: { fr: 'X' }, segment: 'diagnostic', kind: 'final' },
         ],
-        exits: [{ to: 'fin', when: { not: { any: [{ exists: 'age' }, { fact: 'age', op: 'lt', value: 18 }] } } }],
+        exits: [
+          { to: 'fin', when: { not: { any: [{ exists: 'age' }, { fact: 'age', op: 'lt', value: 18 }] } } },
+        ],
         tasks: [
           {
             id: 't',
