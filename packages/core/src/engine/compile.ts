@@ -1,4 +1,4 @@
-import { assign, type StateNodeConfig, setup } from 'xstate';
+import { assign, raise, type StateNodeConfig, setup } from 'xstate';
 import type { InputEvent } from '../history/events.js';
 import { protocolHash } from '../model/hash.js';
 import { parseProtocol } from '../model/parse.js';
@@ -39,7 +39,8 @@ function machineFor(rt: ProtocolRuntime) {
       enter: assign(({ context }, params: { step: string }) => enterStep(rt, context, params.step)),
       exit: assign(({ context }, params: { step: string }) => exitStep(rt, context, params.step)),
       consumeEvent: assign({ pendingEvent: undefined }),
-      consumeReroute: assign({ reroute: undefined }),
+      // A deviation moves the machine through an internal event, taken once the input is applied.
+      reroute: raise(({ event }) => ({ type: `reroute.${(event as { to: string }).to}` }) as never),
     },
     guards: {
       exit: ({ context }, params: { step: string; index: number }) => {
@@ -48,7 +49,6 @@ function machineFor(rt: ProtocolRuntime) {
         if (exit.on !== undefined && context.pendingEvent !== exit.on) return false;
         return exit.when === undefined || holds(rt, context, exit.when, params.step);
       },
-      reroute: ({ context }, params: { step: string }) => context.reroute === params.step,
     },
   });
 
@@ -91,12 +91,11 @@ function machineFor(rt: ProtocolRuntime) {
     context: ({ input }: { input: MachineInput }) => input,
     initial: def.initial ?? def.steps[0]!.id,
     states: Object.fromEntries(def.steps.map((s) => [s.id, stateFor(s)])),
-    on: Object.fromEntries(EVENT_TYPES.map((t) => [t, { actions: 'apply' }])),
-    always: [...rt.steps.keys()].map((id) => ({
-      target: `#${id}`,
-      guard: { type: 'reroute', params: { step: id } },
-      actions: [{ type: 'consumeReroute' }],
-    })),
+    on: {
+      ...Object.fromEntries(EVENT_TYPES.map((t) => [t, { actions: 'apply' }])),
+      'journey.rerouted': { actions: ['apply', 'reroute'] },
+      ...Object.fromEntries([...rt.steps.keys()].map((id) => [`reroute.${id}`, { target: `#${id}` }])),
+    },
   } as never);
 }
 
@@ -171,6 +170,5 @@ export function initialContext(
     timeZone: options.timeZone,
     emitted: [],
     pendingEvent: undefined,
-    reroute: undefined,
   });
 }

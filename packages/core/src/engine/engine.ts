@@ -900,7 +900,7 @@ export function createEngine(options: EngineOptions): Engine {
       const [id] = await store.due(end, 1);
       if (id === undefined) break;
       const l = await load(id);
-      const wake = indexOf(l).wakeAt ?? end;
+      const wake = wakeAt(l.runtime, contextOf(l)) ?? end;
       const out = await tickJourney(id, Math.min(Math.max(wake, contextOf(l).now), end));
       journeys.add(id);
       events.push(...out);
@@ -1021,7 +1021,6 @@ export function createEngine(options: EngineOptions): Engine {
       now: at,
       emitted: [],
       pendingEvent: undefined,
-      reroute: undefined,
     };
     const { machine } = compileRuntime(to.definition);
     l.actor.stop();
@@ -1134,8 +1133,10 @@ function restoreActor(
   value: StateValue,
   context: MachineContext,
 ): XActor<CompiledMachine> {
-  const snapshot = machine.resolveState({ value, context });
-  const actor = createActor(machine, { snapshot, input: context });
+  // Derived events are appended in place: a restored journey gets its own array.
+  const own = { ...context, emitted: [...context.emitted] };
+  const snapshot = machine.resolveState({ value, context: own });
+  const actor = createActor(machine, { snapshot, input: own });
   actor.start();
   return actor;
 }
@@ -1158,8 +1159,18 @@ function stateValueOf(rt: ProtocolRuntime, active: readonly string[]): StateValu
   return level(undefined);
 }
 
+/** `wakeAt` per context: a context is never changed once made (only its `emitted` grows). */
+const wakes = new WeakMap<MachineContext, number | undefined>();
+
 /** Next instant at which time alone changes a journey: a due date passing, a timed exit opening. */
 export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undefined {
+  if (wakes.has(ctx)) return wakes.get(ctx);
+  const w = computeWakeAt(rt, ctx);
+  wakes.set(ctx, w);
+  return w;
+}
+
+function computeWakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undefined {
   if (ctx.status === 'closed' || ctx.status === 'cancelled') return undefined;
   let w = Number.POSITIVE_INFINITY;
   for (const t of ctx.tasks)

@@ -15,8 +15,6 @@ export interface MachineContext extends JourneyState {
   readonly emitted: readonly DerivedEvent[];
   /** The event recorded by the current input, for exits `on` that event. */
   readonly pendingEvent: string | undefined;
-  /** The step a deviation (`journey.rerouted`) leads to, until the machine has moved there. */
-  readonly reroute: string | undefined;
 }
 
 type Ctx = MachineContext;
@@ -27,12 +25,27 @@ export function isOpen(t: TaskInstance): boolean {
   return OPEN.has(t.status);
 }
 
-function emit(ctx: Ctx, ...events: DerivedEvent[]): Ctx {
-  return { ...ctx, emitted: [...ctx.emitted, ...events] };
+/**
+ * Records a derived event. `emitted` is created fresh for each input (by {@link applyInput}) and at
+ * journey start, and only read once the machine has settled: appending in place is safe, and
+ * spares a copy of the context and of the array for every derived event.
+ */
+function emit(ctx: Ctx, event: DerivedEvent): Ctx {
+  (ctx.emitted as DerivedEvent[]).push(event);
+  return ctx;
 }
 
 function replaceTask(ctx: Ctx, next: TaskInstance): Ctx {
-  return { ...ctx, tasks: ctx.tasks.map((t) => (t.id === next.id ? next : t)) };
+  const i = ctx.tasks.findIndex((t) => t.id === next.id);
+  if (i < 0) return ctx;
+  const tasks = ctx.tasks.slice();
+  tasks[i] = next;
+  return { ...ctx, tasks };
+}
+
+/** Evaluates a task's precompiled `when` condition (from a step, for `requiredTasksDone`). */
+function whenHolds(rt: ProtocolRuntime, ctx: JourneyState, task: RuntimeTask, step?: string): boolean {
+  return task.when === undefined || task.when(conditionContext(rt, ctx, step));
 }
 
 /** The latest occurrence of a task. */
@@ -314,7 +327,7 @@ function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
       const latest = latestInstance(next.tasks, task.task.id);
       const openedThisVisit = latest !== undefined && latest.openedAt >= since && latest.step === step;
       if (!openedThisVisit) {
-        if (task.task.when && holds(rt, next, task.task.when, step))
+        if (task.when !== undefined && whenHolds(rt, next, task, step))
           next = openTask(rt, next, task, { kind: 'condition' });
         continue;
       }
@@ -367,8 +380,8 @@ export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
     { type: 'step.entered', step: stepId },
   );
   for (const task of rt.tasksByStep.get(stepId) ?? []) {
-    if (task.task.when && !holds(rt, next, task.task.when, stepId)) continue;
-    next = openTask(rt, next, task, task.task.when ? { kind: 'condition' } : { kind: 'step-entry' });
+    if (!whenHolds(rt, next, task, stepId)) continue;
+    next = openTask(rt, next, task, task.when ? { kind: 'condition' } : { kind: 'step-entry' });
   }
   const info = rt.steps.get(stepId)!;
   if (info.step.kind === 'final' && info.parent === undefined && next.status === 'active') {
@@ -421,8 +434,7 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
         events: { ...next.events, [event.event]: { last: event.at, count: (prev?.count ?? 0) + 1 } },
       };
       for (const task of rt.tasksByEvent.get(event.event) ?? []) {
-        if (!task.task.when || holds(rt, next, task.task.when))
-          next = openTask(rt, next, task, { kind: 'event', event: event.event });
+        if (whenHolds(rt, next, task)) next = openTask(rt, next, task, { kind: 'event', event: event.event });
       }
       break;
     }
@@ -493,8 +505,6 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
       break;
     }
     case 'journey.rerouted':
-      next = { ...next, reroute: event.to };
-      break;
     case 'clock.advanced':
     case 'journey.started':
     case 'journey.migrated':
