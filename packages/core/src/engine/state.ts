@@ -321,14 +321,20 @@ function scheduleWaiting(rt: ProtocolRuntime, ctx: Ctx): Ctx {
 /** Conditional tasks of active steps whose condition now holds; next occurrences of recurrences. */
 function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   let next = ctx;
+  // The latest occurrence of each task, kept up to date as occurrences open (one scan, not one per task).
+  const latestOf = new Map<string, TaskInstance>();
+  for (const t of ctx.tasks) latestOf.set(t.task, t);
+  const open = (task: RuntimeTask, cause: TaskCause, scheduleFrom?: number) => {
+    next = openTask(rt, next, task, cause, scheduleFrom);
+    latestOf.set(task.task.id, next.tasks[next.tasks.length - 1]!);
+  };
   for (const step of ctx.active) {
     const since = next.entered[step]!;
     for (const task of rt.tasksByStep.get(step) ?? []) {
-      const latest = latestInstance(next.tasks, task.task.id);
+      const latest = latestOf.get(task.task.id);
       const openedThisVisit = latest !== undefined && latest.openedAt >= since && latest.step === step;
       if (!openedThisVisit) {
-        if (task.when !== undefined && whenHolds(rt, next, task, step))
-          next = openTask(rt, next, task, { kind: 'condition' });
+        if (task.when !== undefined && whenHolds(rt, next, task, step)) open(task, { kind: 'condition' });
         continue;
       }
       // A recurrence: the next occurrence opens once the latest is closed or missed.
@@ -336,13 +342,7 @@ function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
       const count = task.task.repeat?.count;
       const settled = !isOpen(latest) || latest.rupture !== undefined;
       if (settled && (count === undefined || latest.occurrence < count) && latest.status !== 'cancelled') {
-        next = openTask(
-          rt,
-          next,
-          task,
-          { kind: 'repeat', previous: latest.id },
-          latest.scheduleFrom ?? latest.dueAt,
-        );
+        open(task, { kind: 'repeat', previous: latest.id }, latest.scheduleFrom ?? latest.dueAt);
       }
     }
   }

@@ -12,9 +12,29 @@ import { tzOffset } from '@date-fns/tz';
 const QUARTER = 900_000;
 const DAY = 86_400_000;
 const offsets = new Map<string, Map<number, number>>();
+const dayOffsets = new Map<string, Map<number, number>>();
 
 /** Offset of a time zone from UTC at an instant, in milliseconds (Paris in winter: 3 600 000). */
 export function zoneOffset(timeZone: string, at: number): number {
+  let zone = dayOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    dayOffsets.set(timeZone, zone);
+  }
+  // Most days have one offset all day long: read once per (UTC) day, by quarter hour on the days
+  // of a transition only (marked NaN). Real zones never change offset and back within a day.
+  const day = Math.floor(at / DAY);
+  let offset = zone.get(day);
+  if (offset === undefined) {
+    const first = quarterOffset(timeZone, day * DAY);
+    offset = first === quarterOffset(timeZone, (day + 1) * DAY - QUARTER) ? first : Number.NaN;
+    if (zone.size > 200_000) zone.clear();
+    zone.set(day, offset);
+  }
+  return Number.isNaN(offset) ? quarterOffset(timeZone, at) : offset;
+}
+
+function quarterOffset(timeZone: string, at: number): number {
   let zone = offsets.get(timeZone);
   if (!zone) {
     zone = new Map();
