@@ -130,17 +130,22 @@ class ActionQueue {
     return this.#a.length;
   }
 
+  /** Takes the action object (callers pass a fresh literal): it gets its `seq`, no copy. */
   push(action: NewAction): void {
-    const item = { ...action, seq: this.#seq++ } as Action;
+    const item = action as Action;
+    item.seq = this.#seq++;
     const a = this.#a;
+    // Sift up by moving parents down into the hole, then placing the item once.
+    let i = a.length;
     a.push(item);
-    let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!lt(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
+      const parent = a[p]!;
+      if (!lt(item, parent)) break;
+      a[i] = parent;
       i = p;
     }
+    a[i] = item;
   }
 
   pop(): Action | undefined {
@@ -148,18 +153,20 @@ class ActionQueue {
     const top = a[0];
     const last = a.pop();
     if (a.length > 0 && last) {
-      a[0] = last;
+      // Sift the last item down from the root, moving the smaller child up into the hole.
+      const n = a.length;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < a.length && lt(a[l]!, a[m]!)) m = l;
-        if (r < a.length && lt(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
+        const c = r < n && lt(a[r]!, a[l]!) ? r : l;
+        const child = a[c]!;
+        if (!lt(child, last)) break;
+        a[i] = child;
+        i = c;
       }
+      a[i] = last;
     }
     return top;
   }
@@ -340,8 +347,15 @@ export async function runShard(
       ruptures: 0,
     }));
 
+  const behaviours = new Map<string, TaskBehaviour>();
+  /** A task's behaviour (the default one overridden by the task's own), merged once per task. */
   function behaviourOf(task: string): TaskBehaviour {
-    return { ...(options.behaviour.default ?? {}), ...(options.behaviour.tasks[task] ?? {}) };
+    let b = behaviours.get(task);
+    if (!b) {
+      b = { ...(options.behaviour.default ?? {}), ...(options.behaviour.tasks[task] ?? {}) };
+      behaviours.set(task, b);
+    }
+    return b;
   }
 
   function decide(track: JourneyTrack, instance: string, inst: Instance, at: number): void {
