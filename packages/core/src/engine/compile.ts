@@ -1,5 +1,5 @@
 import { assign, raise, type StateNodeConfig, setup } from 'xstate';
-import type { InputEvent } from '../history/events.js';
+import { type InputEvent, MACHINE_EVENT_TYPES } from '../history/events.js';
 import { protocolHash } from '../model/hash.js';
 import { parseProtocol } from '../model/parse.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
@@ -15,20 +15,7 @@ export type MachineEvent = Exclude<InputEvent, { type: 'journey.started' | 'jour
 /** Input of the compiled machine: the journey's initial context (facts, start instant…). */
 export type MachineInput = MachineContext;
 
-const EVENT_TYPES = [
-  'facts.recorded',
-  'event.recorded',
-  'task.accepted',
-  'task.released',
-  'task.completed',
-  'task.waived',
-  'task.cancelled',
-  'delegation.handed-back',
-  'journey.rerouted',
-  'clock.advanced',
-  'journey.closed',
-  'journey.cancelled',
-] as const satisfies readonly MachineEvent['type'][];
+const EVENT_TYPES = MACHINE_EVENT_TYPES;
 
 function machineFor(rt: ProtocolRuntime) {
   const def = rt.definition;

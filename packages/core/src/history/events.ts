@@ -112,8 +112,8 @@ type Stamped<E> = E & {
 export type HistoryEvent = Stamped<InputEvent> | Stamped<DerivedEvent> | Stamped<RefusalEvent>;
 export type HistoryEventType = HistoryEvent['type'];
 
-const INPUT_TYPES: ReadonlySet<string> = new Set<InputEvent['type']>([
-  'journey.started',
+/** Input events the compiled machine takes (all but the start and a migration, which set it up). */
+export const MACHINE_EVENT_TYPES = [
   'facts.recorded',
   'event.recorded',
   'task.accepted',
@@ -126,6 +126,11 @@ const INPUT_TYPES: ReadonlySet<string> = new Set<InputEvent['type']>([
   'clock.advanced',
   'journey.closed',
   'journey.cancelled',
+] as const satisfies readonly Exclude<InputEvent['type'], 'journey.started' | 'journey.migrated'>[];
+
+const INPUT_TYPES: ReadonlySet<string> = new Set<InputEvent['type']>([
+  'journey.started',
+  ...MACHINE_EVENT_TYPES,
   'journey.migrated',
 ]);
 

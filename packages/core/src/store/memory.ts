@@ -1,5 +1,6 @@
 import { CptsError } from '../errors.js';
 import type { HistoryEvent } from '../history/events.js';
+import { selectOpenTasks } from './query.js';
 import type { JourneyIndex, OpenTaskQuery, OpenTaskRecord, Store, StoredJourney } from './store.js';
 
 /**
@@ -49,17 +50,12 @@ export class MemoryStore implements Store {
   }
 
   openTasks(query: OpenTaskQuery): OpenTaskRecord[] {
-    const roles = query.roles && new Set(query.roles);
-    const out: OpenTaskRecord[] = [];
-    for (const j of this.#journeys.values()) {
-      if (query.protocolId && j.index.protocol.id !== query.protocolId) continue;
-      for (const t of j.index.openTasks) {
-        const byRole = roles !== undefined && t.responsible.some((r) => roles.has(r));
-        const byActor = query.acceptedBy !== undefined && t.acceptedBy === query.acceptedBy;
-        if (byRole || byActor) out.push(t);
-      }
-    }
-    return out;
+    return selectOpenTasks(
+      (function* (journeys) {
+        for (const j of journeys) yield j.index;
+      })(this.#journeys.values()),
+      query,
+    );
   }
 
   list(query: { protocolId?: string } = {}): string[] {

@@ -12,6 +12,7 @@ import {
   type OpenTaskRecord,
   type Store,
   type StoredJourney,
+  selectOpenTasks,
 } from '@cpts/core';
 
 type Entry = { history: HistoryEvent[]; index: JourneyIndex };
@@ -159,17 +160,12 @@ export class SimulationStore implements Store {
   }
 
   openTasks(query: OpenTaskQuery): OpenTaskRecord[] {
-    const roles = query.roles && new Set(query.roles);
-    const out: OpenTaskRecord[] = [];
-    for (const j of this.#journeys.values()) {
-      if (query.protocolId && j.index.protocol.id !== query.protocolId) continue;
-      for (const t of j.index.openTasks) {
-        const byRole = roles !== undefined && t.responsible.some((r) => roles.has(r));
-        const byActor = query.acceptedBy !== undefined && t.acceptedBy === query.acceptedBy;
-        if (byRole || byActor) out.push(t);
-      }
-    }
-    return out;
+    return selectOpenTasks(
+      (function* (journeys) {
+        for (const j of journeys) yield j.index;
+      })(this.#journeys.values()),
+      query,
+    );
   }
 
   list(query: { protocolId?: string } = {}): string[] {
