@@ -44,9 +44,17 @@ export function meetsCriterion(c: Criterion, s: JourneySummary, until: number): 
         if (t.task !== x.taskCompleted || t.status !== 'completed' || t.closedAt === undefined) continue;
         if (x.within === undefined) return true;
         // Measured from the anchor that preceded the completion, not from a later one.
-        const from = summaryAnchor(s, x.from ?? 'journey-start', t.openedAt, t.closedAt);
-        if (from !== undefined && from <= t.closedAt && t.closedAt <= dueInstant(from, x.within, s.timeZone))
-          return true;
+        const anchor = x.from ?? 'journey-start';
+        const from = summaryAnchor(s, anchor, t.openedAt, t.closedAt);
+        const recurring = typeof anchor === 'object' && ('event' in anchor || 'task' in anchor);
+        if (from !== undefined && (!recurring || from >= t.openedAt)) {
+          if (t.closedAt <= dueInstant(from, x.within, s.timeZone)) return true;
+          continue;
+        }
+        // No anchor since the task opened: the act came before it (a discharge letter handed before
+        // the discharge is recorded), so it is on time for the anchor that follows, if any.
+        const latest = recurring ? summaryAnchor(s, anchor, t.openedAt) : undefined;
+        if (latest !== undefined && latest > t.closedAt) return true;
       }
       return false;
     })

@@ -134,6 +134,22 @@ describe('protocol versions', () => {
 });
 
 describe('indicators', () => {
+  it('counts an act done before its anchor as on time (a discharge letter handed before the discharge is recorded)', async () => {
+    const clock = new VirtualClock(day(0));
+    const engine = createEngine({ protocols: [sortie], clock });
+    const s = engine.for(sortie);
+    await s.start({ journeyId: 'letter-first', facts: { age: 70 } });
+    await s.perform('letter-first', 'lettre-liaison', { actor: hopital });
+    clock.set(day(0, '16:00'));
+    await s.recordEvent('letter-first', 'sortie');
+    await s.start({ journeyId: 'never-discharged', facts: { age: 70 } });
+    await s.perform('never-discharged', 'lettre-liaison', { actor: hopital });
+    const letter = (await engine.indicators('sortie-test', { from: day(-1), to: day(30) })).find(
+      (i) => i.id === 'lettre-jour-meme',
+    );
+    expect(letter).toMatchObject({ numerator: 1, denominator: 1, numeratorJourneys: ['letter-first'] });
+  });
+
   it('computes numerator and denominator from histories, with the journeys behind each, and ruptures per segment', async () => {
     const clock = new VirtualClock(day(0));
     const engine = createEngine({ protocols: [sortie], clock });

@@ -120,6 +120,18 @@ export const sortie = defineProtocol({
         ],
       },
     },
+    {
+      id: 'lettre-jour-meme',
+      label: { fr: 'Lettre de liaison remise au plus tard le jour de la sortie' },
+      kind: 'moyens',
+      denominator: { event: 'sortie' },
+      numerator: {
+        all: [
+          { event: 'sortie' },
+          { taskCompleted: 'lettre-liaison', within: 'P0D', from: { event: 'sortie' } },
+        ],
+      },
+    },
   ],
 });
 
