@@ -369,9 +369,12 @@ export async function runShard(
       return;
     }
     const window = windowDays.get(inst.task);
+    // When the act can first be done: the start of its window. A window in days runs to the end of
+    // its last day, so it starts at the beginning of the anchor's day ("le jour même" is P0D).
+    const inDays = def.due !== undefined && !def.due.within.includes('T');
     const opens =
       inst.dueAt !== undefined && window !== undefined
-        ? Math.max(inst.openedAt, inst.dueAt - window * DAY_MS)
+        ? Math.max(inst.openedAt, inst.dueAt - (inDays ? window + 1 : window) * DAY_MS + (inDays ? 1 : 0))
         : inst.openedAt;
     const delay = Math.max(0, sample(rng, b.delay ?? defaultDelay(window)));
     const role = b.as ?? def.responsible[0]!;
