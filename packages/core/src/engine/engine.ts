@@ -1177,37 +1177,14 @@ function computeWakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undef
     if (t.required && isOpen(t) && t.rupture === undefined && t.dueAt !== undefined && t.dueAt + 1 > ctx.now)
       w = Math.min(w, t.dueAt + 1);
   for (const step of ctx.active) {
-    if (!rt.timedSteps.has(step)) continue;
-    for (const exit of rt.steps.get(step)!.step.exits) {
-      for (const { elapsed, since } of elapsedOf(exit.when)) {
-        const from = anchorTime(ctx, since, { step });
-        if (from === undefined) continue;
-        const t = addDurationInZone(from, elapsed, ctx.timeZone);
-        if (t > ctx.now) w = Math.min(w, t);
-      }
+    for (const { elapsed, since } of rt.timedSteps.get(step) ?? []) {
+      const from = anchorTime(ctx, since, { step });
+      if (from === undefined) continue;
+      const t = addDurationInZone(from, elapsed, ctx.timeZone);
+      if (t > ctx.now) w = Math.min(w, t);
     }
   }
   return Number.isFinite(w) ? w : undefined;
-}
-
-type Elapsed = { elapsed: string; since: import('../model/anchor.js').Anchor };
-const elapsedCache = new WeakMap<object, readonly Elapsed[]>();
-/** The elapsed-time conditions inside a condition, found once per condition object. */
-function elapsedOf(condition: object | undefined): readonly Elapsed[] {
-  if (!condition) return [];
-  let hit = elapsedCache.get(condition);
-  if (!hit) {
-    hit = elapsedIn(condition);
-    elapsedCache.set(condition, hit);
-  }
-  return hit;
-}
-
-function elapsedIn(condition: unknown): { elapsed: string; since: import('../model/anchor.js').Anchor }[] {
-  if (!condition || typeof condition !== 'object') return [];
-  if ('elapsed' in condition && 'since' in condition)
-    return [condition as { elapsed: string; since: import('../model/anchor.js').Anchor }];
-  return Object.values(condition).flatMap((v) => (Array.isArray(v) ? v.flatMap(elapsedIn) : elapsedIn(v)));
 }
 
 function compareSemver(a: string, b: string): number {

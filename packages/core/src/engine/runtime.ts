@@ -1,5 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type CompiledCondition, compileCondition } from '../conditions/evaluate.js';
+import type { Condition } from '../model/condition.js';
 import type { Delegation } from '../model/delegation.js';
 import { protocolHash } from '../model/hash.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
@@ -44,8 +45,8 @@ export interface ProtocolRuntime {
   readonly events: ReadonlySet<string>;
   readonly validateFacts: ValidateFunction;
   readonly validateEventData: ReadonlyMap<string, ValidateFunction>;
-  /** Steps whose exits hold an elapsed-time condition, and so need waking up. */
-  readonly timedSteps: ReadonlySet<string>;
+  /** Steps whose exits hold elapsed-time conditions (which need waking up), with those conditions. */
+  readonly timedSteps: ReadonlyMap<string, readonly ElapsedCondition[]>;
 }
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false });
@@ -58,8 +59,15 @@ export function repeatInterval(task: Task): string | undefined {
   return 12 % r.perYear === 0 ? `P${12 / r.perYear}M` : `P${Math.round(365 / r.perYear)}D`;
 }
 
-function hasElapsed(json: unknown): boolean {
-  return JSON.stringify(json).includes('"elapsed"');
+/** An `{ elapsed, since }` condition: time alone can make it hold. */
+export type ElapsedCondition = Extract<Condition, { elapsed: string }>;
+
+/** The elapsed-time conditions inside a condition, at any depth. */
+export function elapsedConditions(condition: Condition): ElapsedCondition[] {
+  if ('all' in condition) return condition.all.flatMap(elapsedConditions);
+  if ('any' in condition) return condition.any.flatMap(elapsedConditions);
+  if ('not' in condition) return elapsedConditions(condition.not);
+  return 'elapsed' in condition ? [condition] : [];
 }
 
 /** Builds the run-time form of a validated definition. */
@@ -90,9 +98,11 @@ export function buildRuntime(
     else if (typeof task.start === 'object')
       tasksByEvent.set(task.start.event, [...(tasksByEvent.get(task.start.event) ?? []), rt]);
   }
-  const timedSteps = new Set(
-    entries.filter((e) => e.step.exits.some((x) => x.when && hasElapsed(x.when))).map((e) => e.step.id),
-  );
+  const timedSteps = new Map<string, ElapsedCondition[]>();
+  for (const { step } of entries) {
+    const timed = step.exits.flatMap((x) => (x.when ? elapsedConditions(x.when) : []));
+    if (timed.length > 0) timedSteps.set(step.id, timed);
+  }
   return {
     definition,
     ref: { id: definition.id, version: definition.version, hash },

@@ -39,7 +39,7 @@ export const DelegationSchema = z
     consent: z.strictObject({ fact: IdSchema }).optional(),
     /** Every inclusion criterion must hold at the time of the act. */
     inclusion: ConditionSchema.optional(),
-    /** Exclusion criteria and red flags: any one hands the patient back to the delegating role. */
+    /** Exclusion criteria and red flags: a single one hands the patient back to the delegating role. */
     exclusions: z.array(ExclusionSchema).default([]),
     /** The on-demand task opened for the delegating role when the patient is handed back. */
     handBack: z.strictObject({ task: IdSchema }).optional(),
