@@ -1,11 +1,12 @@
 import { assign, raise, type StateNodeConfig, setup } from 'xstate';
+import { compileCondition } from '../conditions/evaluate.js';
 import { type InputEvent, MACHINE_EVENT_TYPES } from '../history/events.js';
 import { protocolHash } from '../model/hash.js';
 import { parseProtocol } from '../model/parse.js';
 import type { ProtocolDefinition } from '../model/protocol.js';
 import type { Step } from '../model/step.js';
 import { buildRuntime, type ProtocolRuntime } from './runtime.js';
-import { applyInput, enterStep, exitStep, holds, type MachineContext, regrade } from './state.js';
+import { applyInput, conditionContext, enterStep, exitStep, type MachineContext, regrade } from './state.js';
 
 /** Events the compiled machine takes: input events stamped with their instant. */
 export type MachineEvent = Exclude<InputEvent, { type: 'journey.started' | 'journey.migrated' }> & {
@@ -19,6 +20,13 @@ const EVENT_TYPES = MACHINE_EVENT_TYPES;
 
 function machineFor(rt: ProtocolRuntime) {
   const def = rt.definition;
+  // Each exit's event and compiled condition, looked up by step and index in the guard.
+  const exitsOf = new Map(
+    [...rt.steps].map(([id, { step }]) => [
+      id,
+      step.exits.map((x) => ({ on: x.on, when: x.when && compileCondition(x.when) })),
+    ]),
+  );
   const m = setup({
     types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
     actions: {
@@ -32,9 +40,9 @@ function machineFor(rt: ProtocolRuntime) {
     guards: {
       exit: ({ context }, params: { step: string; index: number }) => {
         if (context.status === 'cancelled') return false;
-        const exit = rt.steps.get(params.step)!.step.exits[params.index]!;
+        const exit = exitsOf.get(params.step)![params.index]!;
         if (exit.on !== undefined && context.pendingEvent !== exit.on) return false;
-        return exit.when === undefined || holds(rt, context, exit.when, params.step);
+        return exit.when === undefined || exit.when(conditionContext(rt, context, params.step));
       },
     },
   });

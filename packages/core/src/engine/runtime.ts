@@ -39,6 +39,8 @@ export interface ProtocolRuntime {
   readonly steps: ReadonlyMap<string, RuntimeStep>;
   readonly tasks: ReadonlyMap<string, RuntimeTask>;
   readonly tasksByStep: ReadonlyMap<string, readonly RuntimeTask[]>;
+  /** The step-entry tasks of a step that can open after its entry: those with a condition or a recurrence. */
+  readonly watchedByStep: ReadonlyMap<string, readonly RuntimeTask[]>;
   readonly tasksByEvent: ReadonlyMap<string, readonly RuntimeTask[]>;
   readonly delegations: ReadonlyMap<string, Delegation>;
   readonly roles: ReadonlySet<string>;
@@ -98,6 +100,11 @@ export function buildRuntime(
     else if (typeof task.start === 'object')
       tasksByEvent.set(task.start.event, [...(tasksByEvent.get(task.start.event) ?? []), rt]);
   }
+  const watchedByStep = new Map<string, RuntimeTask[]>();
+  for (const [step, list] of tasksByStep) {
+    const watched = list.filter((t) => t.when !== undefined || t.interval !== undefined);
+    if (watched.length > 0) watchedByStep.set(step, watched);
+  }
   const timedSteps = new Map<string, ElapsedCondition[]>();
   for (const { step } of entries) {
     const timed = step.exits.flatMap((x) => (x.when ? elapsedConditions(x.when) : []));
@@ -109,6 +116,7 @@ export function buildRuntime(
     steps,
     tasks,
     tasksByStep,
+    watchedByStep,
     tasksByEvent,
     delegations: new Map(definition.delegations.map((d) => [d.id, d])),
     roles: new Set(definition.roles.map((r) => r.id)),

@@ -86,18 +86,49 @@ export function requiredTasksDone(rt: ProtocolRuntime, ctx: JourneyState, step: 
   );
 }
 
+/**
+ * What conditions see of a journey (from a step, for `requiredTasksDone`): one object per
+ * evaluation, its methods on the prototype (guards run on every event: no closures to allocate).
+ */
+class JourneyConditions implements ConditionContext {
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly complexity: JourneyState['complexity'];
+  readonly now: number;
+  readonly timeZone: string;
+  readonly #rt: ProtocolRuntime;
+  readonly #ctx: JourneyState;
+  readonly #step: string | undefined;
+
+  constructor(rt: ProtocolRuntime, ctx: JourneyState, step: string | undefined) {
+    this.facts = ctx.facts;
+    this.complexity = ctx.complexity;
+    this.now = ctx.now;
+    this.timeZone = ctx.timeZone;
+    this.#rt = rt;
+    this.#ctx = ctx;
+    this.#step = step;
+  }
+
+  taskStatus(task: string): TaskStatus {
+    return latestInstance(this.#ctx.tasks, task)?.status ?? 'inactive';
+  }
+
+  eventRecorded(event: string): boolean {
+    return (this.#ctx.events[event]?.count ?? 0) > 0;
+  }
+
+  anchorTime(anchor: Anchor): number | undefined {
+    return anchorTime(this.#ctx, anchor, { step: this.#step });
+  }
+
+  requiredTasksDone(): boolean {
+    return this.#step === undefined ? false : requiredTasksDone(this.#rt, this.#ctx, this.#step);
+  }
+}
+
 /** What conditions see of a journey (from a step, for `requiredTasksDone`). */
 export function conditionContext(rt: ProtocolRuntime, ctx: JourneyState, step?: string): ConditionContext {
-  return {
-    facts: ctx.facts,
-    complexity: ctx.complexity,
-    now: ctx.now,
-    timeZone: ctx.timeZone,
-    taskStatus: (task): TaskStatus => latestInstance(ctx.tasks, task)?.status ?? 'inactive',
-    eventRecorded: (event) => (ctx.events[event]?.count ?? 0) > 0,
-    anchorTime: (anchor) => anchorTime(ctx, anchor, { step }),
-    requiredTasksDone: () => (step === undefined ? false : requiredTasksDone(rt, ctx, step)),
-  };
+  return new JourneyConditions(rt, ctx, step);
 }
 
 /** Evaluates a condition on a journey. */
@@ -321,20 +352,17 @@ function scheduleWaiting(rt: ProtocolRuntime, ctx: Ctx): Ctx {
 /** Conditional tasks of active steps whose condition now holds; next occurrences of recurrences. */
 function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   let next = ctx;
-  // The latest occurrence of each task, kept up to date as occurrences open (one scan, not one per task).
-  const latestOf = new Map<string, TaskInstance>();
-  for (const t of ctx.tasks) latestOf.set(t.task, t);
-  const open = (task: RuntimeTask, cause: TaskCause, scheduleFrom?: number) => {
-    next = openTask(rt, next, task, cause, scheduleFrom);
-    latestOf.set(task.task.id, next.tasks[next.tasks.length - 1]!);
-  };
   for (const step of ctx.active) {
+    // Only tasks with a condition or a recurrence can open after the step's entry.
+    const watched = rt.watchedByStep.get(step);
+    if (watched === undefined) continue;
     const since = next.entered[step]!;
-    for (const task of rt.tasksByStep.get(step) ?? []) {
-      const latest = latestOf.get(task.task.id);
+    for (const task of watched) {
+      const latest = latestInstance(next.tasks, task.task.id);
       const openedThisVisit = latest !== undefined && latest.openedAt >= since && latest.step === step;
       if (!openedThisVisit) {
-        if (task.when !== undefined && whenHolds(rt, next, task, step)) open(task, { kind: 'condition' });
+        if (task.when !== undefined && whenHolds(rt, next, task, step))
+          next = openTask(rt, next, task, { kind: 'condition' });
         continue;
       }
       // A recurrence: the next occurrence opens once the latest is closed or missed.
@@ -342,7 +370,13 @@ function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
       const count = task.task.repeat?.count;
       const settled = !isOpen(latest) || latest.rupture !== undefined;
       if (settled && (count === undefined || latest.occurrence < count) && latest.status !== 'cancelled') {
-        open(task, { kind: 'repeat', previous: latest.id }, latest.scheduleFrom ?? latest.dueAt);
+        next = openTask(
+          rt,
+          next,
+          task,
+          { kind: 'repeat', previous: latest.id },
+          latest.scheduleFrom ?? latest.dueAt,
+        );
       }
     }
   }

@@ -107,6 +107,33 @@ export function dueInstant(from: number, within: string, timeZone: string, times
  * addDurationInZone(Date.parse('2026-03-28T12:00:00Z'), 'P1D', 'Europe/Paris'); // 2026-03-29T11:00:00.000Z
  */
 export function addDurationInZone(from: number, iso: string, timeZone: string, times = 1): number {
+  if (times !== 1) return addScaledInZone(from, iso, timeZone, times);
+  // Guards and wake-up times ask for the same (anchor, duration) on every event of a journey.
+  const byFrom = memo.get(timeZone)?.get(iso);
+  const hit = byFrom?.get(from);
+  if (hit !== undefined) return hit;
+  const until = addScaledInZone(from, iso, timeZone, 1);
+  // Only valid durations and zones get here (the computation throws on others).
+  if (byFrom === undefined) {
+    let byIso = memo.get(timeZone);
+    if (byIso === undefined) {
+      byIso = new Map();
+      memo.set(timeZone, byIso);
+    }
+    if (byIso.size >= MEMO_SIZE) byIso.clear();
+    byIso.set(iso, new Map([[from, until]]));
+  } else {
+    if (byFrom.size >= MEMO_SIZE) byFrom.clear();
+    byFrom.set(from, until);
+  }
+  return until;
+}
+
+/** Results of {@link addDurationInZone} by zone, duration and instant (each level bounded). */
+const memo = new Map<string, Map<string, Map<number, number>>>();
+const MEMO_SIZE = 50_000;
+
+function addScaledInZone(from: number, iso: string, timeZone: string, times: number): number {
   const p = parseDuration(iso);
   const months = ((p.years ?? 0) * 12 + (p.months ?? 0)) * times;
   const days = ((p.weeks ?? 0) * 7 + (p.days ?? 0)) * times;
