@@ -106,14 +106,23 @@ export function qualificationProblem(delegation: Delegation, actor: Actor, at: n
  */
 export function authorise(
   rt: ProtocolRuntime,
-  state: JourneyState,
+  journey: JourneyState,
   instance: TaskInstance,
   actor: Actor,
   options: { as?: string | undefined; delegation?: string | undefined; at: number },
 ): Authorisation {
-  const covering = [...rt.delegations.values()].filter(
-    (d) =>
-      d.tasks.includes(instance.task) && (options.delegation === undefined || d.id === options.delegation),
+  // The common case first: no delegation named, the actor holds a responsible role.
+  if (options.delegation === undefined) {
+    const direct =
+      options.as === undefined
+        ? instance.responsible.find((r) => actor.roles.includes(r))
+        : instance.responsible.includes(options.as)
+          ? actingRole(rt, actor, options.as, instance.responsible)
+          : undefined;
+    if (direct !== undefined) return { allowed: true, role: direct, delegation: undefined };
+  }
+  const covering = (rt.delegationsByTask.get(instance.task) ?? []).filter(
+    (d) => options.delegation === undefined || d.id === options.delegation,
   );
   if (options.delegation !== undefined && !rt.delegations.has(options.delegation))
     throw new CptsError(
@@ -158,8 +167,10 @@ export function authorise(
   };
   const qualification = qualificationProblem(delegation, actor, options.at);
   if (qualification) refuse('qualification', qualification);
-  if (delegation.consent && state.facts[delegation.consent.fact] !== true)
+  if (delegation.consent && journey.facts[delegation.consent.fact] !== true)
     refuse('consent', `the patient's consent ("${delegation.consent.fact}") is not recorded`);
+  // Criteria are evaluated at the instant of the act.
+  const state: JourneyState = { ...journey, now: options.at };
   const reasons = delegation.exclusions.filter((x) => holds(rt, state, x.when)).map((x) => x.label.fr);
   if (reasons.length > 0) return { allowed: false, delegation, reason: 'exclusion', reasons };
   if (delegation.inclusion && !holds(rt, state, delegation.inclusion))

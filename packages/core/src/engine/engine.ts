@@ -27,12 +27,44 @@ import { anchorTime, isOpen, type MachineContext, regrade } from './state.js';
 import type { Actor, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
+/** Whether a store call answered with a promise (stores may be synchronous or asynchronous). */
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
+}
+
+/** Makes an input or derived event a history entry, in place: its position, and its instant when it has none. */
+function stamp(event: object, seq: number, at?: number): HistoryEvent {
+  const entry = event as { seq: number; at: number };
+  entry.seq = seq;
+  if (at !== undefined) entry.at = at;
+  return entry as unknown as HistoryEvent;
+}
+
+/** A command's result; its journey view is built on first read (most callers only await the command). */
+function commandResult(
+  rt: ProtocolRuntime,
+  ctx: MachineContext,
+  version: number,
+  events: readonly HistoryEvent[],
+): CommandResult {
+  let view: JourneyView | undefined;
+  return {
+    events,
+    get journey(): JourneyView {
+      view ??= journeyView(rt, ctx, version);
+      return view;
+    },
+  };
+}
+
 type Live = {
   readonly runtime: ProtocolRuntime;
   readonly machine: CompiledMachine;
   actor: XActor<CompiledMachine>;
   /** Number of history entries stored. */
   version: number;
+  /** The open-task records of the latest index, and the task list they were made from. */
+  indexed?: { tasks: readonly TaskInstance[]; version: string; openTasks: readonly OpenTaskRecord[] };
 };
 
 /** A serialisable snapshot of a journey: a cache of its history at a version. */
@@ -128,20 +160,36 @@ export function createEngine(options: EngineOptions): Engine {
   const records = new WeakMap<TaskInstance, OpenTaskRecord>();
   const queues = new Map<string, Promise<unknown>>();
 
-  /** Runs commands on one journey one after the other, so that concurrent callers in one process never race. */
-  function serial<T>(journeyId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs commands on one journey one after the other, so that concurrent callers in one process
+   * never race. A command that completes synchronously (a live journey on a synchronous store)
+   * cannot interleave with another and is not queued.
+   */
+  function serial<T>(journeyId: string, work: () => T | Promise<T>): Promise<T> {
     const previous = queues.get(journeyId);
-    // Nothing pending on this journey: start now rather than a turn later.
-    const next = previous === undefined ? work() : previous.then(work, work);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
+    let next: Promise<T>;
+    if (previous === undefined) {
+      let result: T | Promise<T>;
+      try {
+        result = work();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      if (!isPromise(result)) return Promise.resolve(result);
+      next = result;
+    } else {
+      next = previous.then(work, work);
+    }
+    const settled: Promise<void> = next.then(
+      () => release(journeyId, settled),
+      () => release(journeyId, settled),
     );
     queues.set(journeyId, settled);
-    void settled.then(() => {
-      if (queues.get(journeyId) === settled) queues.delete(journeyId);
-    });
     return next;
+  }
+
+  function release(journeyId: string, settled: Promise<void>): void {
+    if (queues.get(journeyId) === settled) queues.delete(journeyId);
   }
 
   function register(definition: object): ProtocolRuntime {
@@ -280,6 +328,15 @@ export function createEngine(options: EngineOptions): Engine {
   function indexOf(l: Live): JourneyIndex {
     const ctx = contextOf(l);
     const rt = l.runtime;
+    // No task changed since the previous command (occurrences are immutable): same records.
+    if (l.indexed !== undefined && l.indexed.tasks === ctx.tasks && l.indexed.version === ctx.protocol.version)
+      return {
+        journeyId: ctx.journeyId,
+        protocol: ctx.protocol,
+        status: ctx.status,
+        wakeAt: wakeAt(rt, ctx),
+        openTasks: l.indexed.openTasks,
+      };
     const openTasks: OpenTaskRecord[] = [];
     for (const t of ctx.tasks) {
       if (!isOpen(t)) continue;
@@ -306,6 +363,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       openTasks.push(record);
     }
+    l.indexed = { tasks: ctx.tasks, version: ctx.protocol.version, openTasks };
     return {
       journeyId: ctx.journeyId,
       protocol: ctx.protocol,
@@ -315,12 +373,15 @@ export function createEngine(options: EngineOptions): Engine {
     };
   }
 
-  /** Sends validated input events, appends them with what they caused; on a failed write, nothing stays. */
-  async function commit(
+  /**
+   * Sends validated input events, appends them with what they caused; on a failed write, nothing
+   * stays. Synchronous when the store is.
+   */
+  function commit(
     journeyId: string,
     l: Live,
     inputs: readonly (InputEvent & { at: number })[],
-  ): Promise<CommandResult> {
+  ): CommandResult | Promise<CommandResult> {
     const out: HistoryEvent[] = [];
     let seq = l.version;
     for (const input of inputs) {
@@ -334,18 +395,27 @@ export function createEngine(options: EngineOptions): Engine {
           { cause: snap.error },
         );
       }
-      out.push({ ...input, seq: ++seq } as HistoryEvent);
-      for (const d of snap.context.emitted) out.push({ ...d, seq: ++seq, at: input.at } as HistoryEvent);
+      // The input and the derived events are fresh objects made for this command: they become the
+      // history entries as they are, stamped with their position (and instant), without copies.
+      out.push(stamp(input, ++seq));
+      for (const d of snap.context.emitted) out.push(stamp(d, ++seq, input.at));
     }
+    let appended: void | Promise<void>;
     try {
-      const appended = store.append(journeyId, l.version, out, indexOf(l));
-      if (appended !== undefined) await appended;
+      appended = store.append(journeyId, l.version, out, indexOf(l));
     } catch (e) {
       evict(journeyId);
       throw e;
     }
-    l.version = seq;
-    return { journey: journeyView(l.runtime, contextOf(l), l.version), events: out };
+    const done = (): CommandResult => {
+      l.version = seq;
+      return commandResult(l.runtime, contextOf(l), seq, out);
+    };
+    if (!isPromise(appended)) return done();
+    return appended.then(done, (e: unknown) => {
+      evict(journeyId);
+      throw e;
+    });
   }
 
   async function refuse(
@@ -375,22 +445,29 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** Runs a command: validate against the current state, then commit; refusals are recorded. */
-  async function run(
+  function run(
     journeyId: string,
     command: string,
-    opts: CommandOptions & { by?: Actor | undefined },
+    opts: CommandOptions,
+    by: Actor | undefined,
     decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
   ): Promise<CommandResult> {
-    return serial(journeyId, () => runNow(journeyId, command, opts, decide));
+    return serial(journeyId, () => {
+      const l = live.get(journeyId);
+      return l === undefined
+        ? load(journeyId).then((loaded) => runOn(journeyId, loaded, command, opts, by, decide))
+        : runOn(journeyId, l, command, opts, by, decide);
+    });
   }
 
-  async function runNow(
+  function runOn(
     journeyId: string,
+    l: Live,
     command: string,
-    opts: CommandOptions & { by?: Actor | undefined },
+    opts: CommandOptions,
+    by: Actor | undefined,
     decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
-  ): Promise<CommandResult> {
-    const l = live.get(journeyId) ?? (await load(journeyId));
+  ): CommandResult | Promise<CommandResult> {
     const ctx = contextOf(l);
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== l.version)
       throw new CptsError(
@@ -400,6 +477,7 @@ export function createEngine(options: EngineOptions): Engine {
       );
     // A refusal is stamped when it happens, never before the journey's latest event.
     let at = Math.max(clock.now(), ctx.now);
+    let result: CommandResult | Promise<CommandResult>;
     try {
       if (opts.at !== undefined) at = toMillis(opts.at);
       if (at < ctx.now)
@@ -415,26 +493,51 @@ export function createEngine(options: EngineOptions): Engine {
             details: { journeyId, status: ctx.status },
           },
         );
-      const inputs = decide(l, ctx, at);
-      return await commit(journeyId, l, inputs);
+      result = commit(journeyId, l, decide(l, ctx, at));
     } catch (e) {
-      if (CptsError.is(e) && e.code !== 'CONFLICT' && live.get(journeyId) === l) {
-        // What a refused command would have recorded (e.g. a hand-back) is part of the refusal.
-        const pending = (e.details as { record?: (InputEvent & { at: number })[] }).record;
-        if (pending) await commit(journeyId, l, pending).catch(() => undefined);
-        await refuse(journeyId, l, command, e, opts.by, Math.max(at, ctx.now));
-      }
-      throw e;
+      return refused(journeyId, l, command, by, Math.max(at, ctx.now), e);
     }
+    return isPromise(result)
+      ? result.catch((e: unknown) => refused(journeyId, l, command, by, Math.max(at, ctx.now), e))
+      : result;
+  }
+
+  /** Records a refused command (and what it would have recorded, e.g. a hand-back), then rethrows. */
+  async function refused(
+    journeyId: string,
+    l: Live,
+    command: string,
+    by: Actor | undefined,
+    at: number,
+    e: unknown,
+  ): Promise<never> {
+    if (CptsError.is(e) && e.code !== 'CONFLICT' && live.get(journeyId) === l) {
+      const pending = (e.details as { record?: (InputEvent & { at: number })[] }).record;
+      if (pending) {
+        try {
+          // Copies: the entries are stamped in place, and the error's details keep the originals.
+          await commit(
+            journeyId,
+            l,
+            pending.map((x) => ({ ...x })),
+          );
+        } catch {
+          // The refusal is what the caller needs to know; the journey reloads from the store.
+        }
+      }
+      await refuse(journeyId, l, command, e, by, at);
+    }
+    throw e;
   }
 
   function instanceOf(rt: ProtocolRuntime, ctx: MachineContext, ref: string): TaskInstance {
-    const [taskId] = ref.split('#');
-    if (!rt.tasks.has(taskId!))
+    const hash = ref.indexOf('#');
+    const taskId = hash < 0 ? ref : ref.slice(0, hash);
+    if (!rt.tasks.has(taskId))
       throw new CptsError('UNKNOWN_TASK', `Task "${taskId}" does not exist in protocol ${rt.ref.id}`, {
         details: { task: ref },
       });
-    if (ref.includes('#')) {
+    if (hash >= 0) {
       // Occurrence ids are unique; recent ones, which commands name most, are at the end.
       let inst: TaskInstance | undefined;
       for (let i = ctx.tasks.length - 1; i >= 0 && inst === undefined; i--)
@@ -552,12 +655,11 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     perform(journeyId, task, o) {
-      return run(journeyId, 'perform', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'perform', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const inst = instanceOf(l.runtime, ctx, task);
         checkTaken(l.runtime, inst, actor);
-        const state = { ...ctx, now: at };
-        const decision = authorise(l.runtime, state, inst, actor, { as: o.as, delegation: o.delegation, at });
+        const decision = authorise(l.runtime, ctx, inst, actor, { as: o.as, delegation: o.delegation, at });
         if (!decision.allowed) {
           const record = [
             {
@@ -598,7 +700,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     observe(journeyId, task, o) {
-      return run(journeyId, 'observe', o, (l, ctx, at) => {
+      return run(journeyId, 'observe', o, undefined, (l, ctx, at) => {
         const source = requireText(o.source, 'source (the feed that observed the act)');
         const inst = instanceOf(l.runtime, ctx, task);
         const data = o.data as unknown as Record<string, unknown> | undefined;
@@ -610,7 +712,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     accept(journeyId, task, o) {
-      return run(journeyId, 'accept', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'accept', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const inst = instanceOf(l.runtime, ctx, task);
         checkTaken(l.runtime, inst, actor);
@@ -637,7 +739,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     release(journeyId, task, o) {
-      return run(journeyId, 'release', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'release', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const inst = instanceOf(l.runtime, ctx, task);
         if (inst.status !== 'accepted')
@@ -656,7 +758,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     waive(journeyId, task, o) {
-      return run(journeyId, 'waive', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'waive', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const justification = requireText(
           o.justification,
@@ -675,7 +777,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     cancelTask(journeyId, task, o) {
-      return run(journeyId, 'cancelTask', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'cancelTask', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const reason = requireText(o.reason, 'reason');
         const inst = instanceOf(l.runtime, ctx, task);
@@ -691,7 +793,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     recordFacts(journeyId, facts, o = {}) {
-      return run(journeyId, 'recordFacts', o, (l, ctx, at) => {
+      return run(journeyId, 'recordFacts', o, o.by, (l, ctx, at) => {
         const valid = checkFacts(l.runtime, facts, ctx.facts);
         return [
           {
@@ -706,7 +808,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     recordEvent(journeyId, event, o = {}) {
-      return run(journeyId, 'recordEvent', o, (l, _ctx, at) => {
+      return run(journeyId, 'recordEvent', o, o.by, (l, _ctx, at) => {
         if (!l.runtime.events.has(event))
           throw new CptsError(
             'UNKNOWN_EVENT',
@@ -732,7 +834,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     handBack(journeyId, delegationId, o) {
-      return run(journeyId, 'handBack', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'handBack', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const reason = requireText(o.reason, 'reason for the hand-back');
         const delegation = l.runtime.delegations.get(delegationId);
@@ -766,7 +868,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     reroute(journeyId, to, o) {
-      return run(journeyId, 'reroute', { ...o, by: o.actor }, (l, ctx, at) => {
+      return run(journeyId, 'reroute', o, o.actor, (l, ctx, at) => {
         const actor = requireActor(o.actor);
         const justification = requireText(
           o.justification,
@@ -794,13 +896,13 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     close(journeyId, o) {
-      return run(journeyId, 'close', o, (_l, _ctx, at) => [
+      return run(journeyId, 'close', o, o.by, (_l, _ctx, at) => [
         { type: 'journey.closed', by: attribution(o.by), reason: requireText(o.reason, 'reason'), at },
       ]);
     },
 
     cancel(journeyId, o) {
-      return run(journeyId, 'cancel', o, (_l, _ctx, at) => [
+      return run(journeyId, 'cancel', o, o.by, (_l, _ctx, at) => [
         { type: 'journey.cancelled', by: attribution(o.by), reason: requireText(o.reason, 'reason'), at },
       ]);
     },
@@ -869,12 +971,21 @@ export function createEngine(options: EngineOptions): Engine {
     return serial(journeyId, () => tickNow(journeyId, at));
   }
 
-  async function tickNow(journeyId: string, at: number): Promise<HistoryEvent[]> {
-    const l = await load(journeyId);
+  function tickNow(journeyId: string, at: number): HistoryEvent[] | Promise<HistoryEvent[]> {
+    const l = live.get(journeyId);
+    return l === undefined
+      ? load(journeyId).then((loaded) => tickOn(journeyId, loaded, at))
+      : tickOn(journeyId, l, at);
+  }
+
+  function tickOn(journeyId: string, l: Live, at: number): HistoryEvent[] | Promise<HistoryEvent[]> {
     const ctx = contextOf(l);
     if (ctx.status === 'closed' || ctx.status === 'cancelled') return [];
-    const { events } = await commit(journeyId, l, [{ type: 'clock.advanced', at: Math.max(at, ctx.now) }]);
-    return [...events];
+    const result = commit(journeyId, l, [{ type: 'clock.advanced', at: Math.max(at, ctx.now) }]);
+    // The entries are the command's own fresh array.
+    return isPromise(result)
+      ? result.then((r) => r.events as HistoryEvent[])
+      : (result.events as HistoryEvent[]);
   }
 
   async function tick(at?: Instant): Promise<TickResult> {
@@ -899,7 +1010,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (let guard = 0; guard < 1_000_000; guard++) {
       const [id] = await store.due(end, 1);
       if (id === undefined) break;
-      const l = await load(id);
+      const l = live.get(id) ?? (await load(id));
       const wake = wakeAt(l.runtime, contextOf(l)) ?? end;
       const out = await tickJourney(id, Math.min(Math.max(wake, contextOf(l).now), end));
       journeys.add(id);

@@ -43,6 +43,8 @@ export interface ProtocolRuntime {
   readonly watchedByStep: ReadonlyMap<string, readonly RuntimeTask[]>;
   readonly tasksByEvent: ReadonlyMap<string, readonly RuntimeTask[]>;
   readonly delegations: ReadonlyMap<string, Delegation>;
+  /** Delegations covering each task, in the definition's order. */
+  readonly delegationsByTask: ReadonlyMap<string, readonly Delegation[]>;
   readonly roles: ReadonlySet<string>;
   readonly events: ReadonlySet<string>;
   readonly validateFacts: ValidateFunction;
@@ -119,6 +121,9 @@ export function buildRuntime(
     watchedByStep,
     tasksByEvent,
     delegations: new Map(definition.delegations.map((d) => [d.id, d])),
+    delegationsByTask: new Map(
+      [...tasks.keys()].map((id) => [id, definition.delegations.filter((d) => d.tasks.includes(id))]),
+    ),
     roles: new Set(definition.roles.map((r) => r.id)),
     events: new Set(definition.events.map((e) => e.id)),
     validateFacts: ajv.compile(definition.facts),

@@ -18,11 +18,9 @@ export interface MachineContext extends JourneyState {
 }
 
 type Ctx = MachineContext;
-const OPEN: ReadonlySet<string> = new Set(['open', 'accepted']);
-
 /** Whether a task occurrence is still to be done. */
 export function isOpen(t: TaskInstance): boolean {
-  return OPEN.has(t.status);
+  return t.status === 'open' || t.status === 'accepted';
 }
 
 /**
@@ -33,6 +31,36 @@ export function isOpen(t: TaskInstance): boolean {
 function emit(ctx: Ctx, event: DerivedEvent): Ctx {
   (ctx.emitted as DerivedEvent[]).push(event);
   return ctx;
+}
+
+type Changes = { -readonly [K in keyof TaskInstance]?: TaskInstance[K] };
+
+/**
+ * A task occurrence with some fields changed. Every occurrence is built field by field in one
+ * order (here and in {@link openTask}), so that they all share one shape: the scans over a
+ * journey's tasks on every event stay monomorphic.
+ */
+function taskWith(t: TaskInstance, c: Changes): TaskInstance {
+  return {
+    id: t.id,
+    task: t.task,
+    occurrence: t.occurrence,
+    step: t.step,
+    segment: t.segment,
+    required: t.required,
+    status: 'status' in c ? c.status! : t.status,
+    responsible: 'responsible' in c ? c.responsible! : t.responsible,
+    cause: t.cause,
+    openedAt: t.openedAt,
+    dueAt: 'dueAt' in c ? c.dueAt : t.dueAt,
+    remindAt: 'remindAt' in c ? c.remindAt : t.remindAt,
+    acceptedBy: 'acceptedBy' in c ? c.acceptedBy : t.acceptedBy,
+    closedAt: 'closedAt' in c ? c.closedAt : t.closedAt,
+    closedBy: 'closedBy' in c ? c.closedBy : t.closedBy,
+    reason: 'reason' in c ? c.reason : t.reason,
+    rupture: 'rupture' in c ? c.rupture : t.rupture,
+    scheduleFrom: 'scheduleFrom' in c ? c.scheduleFrom : t.scheduleFrom,
+  };
 }
 
 function replaceTask(ctx: Ctx, next: TaskInstance): Ctx {
@@ -171,12 +199,14 @@ export function openTask(
   cause: TaskCause,
   scheduleFrom?: number,
 ): Ctx {
-  const occurrence = ctx.tasks.reduce((n, t) => (t.task === task.task.id ? n + 1 : n), 0) + 1;
+  const id = task.task.id;
+  let occurrence = 1;
+  for (const t of ctx.tasks) if (t.task === id) occurrence++;
   const base = { openedAt: ctx.now, occurrence, scheduleFrom };
   const { dueAt, scheduleFrom: from } = dueOf(ctx, task, base);
   const inst: TaskInstance = {
-    id: `${task.task.id}#${occurrence}`,
-    task: task.task.id,
+    id: `${id}#${occurrence}`,
+    task: id,
     occurrence,
     step: task.step,
     segment: task.segment,
@@ -229,7 +259,7 @@ export function closeTask(
   by: string | undefined,
   reason?: string,
 ): Ctx {
-  let next = replaceTask(ctx, { ...instance, status, closedAt: ctx.now, closedBy: by, reason });
+  let next = replaceTask(ctx, taskWith(instance, { status, closedAt: ctx.now, closedBy: by, reason }));
   next = closeRupture(next, instance.rupture);
   if (instance.cause.kind === 'hand-back') {
     const answered = next.ruptures.find(
@@ -287,38 +317,47 @@ export function handBack(
 /** Ruptures for required tasks past their due date, once each, and their miss policies. */
 function detectMisses(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   let next = ctx;
-  for (const t of ctx.tasks) {
-    if (!t.required || !isOpen(t) || t.rupture !== undefined || t.dueAt === undefined || ctx.now <= t.dueAt)
+  const { tasks, now } = ctx;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    if (!t.required || !isOpen(t) || t.rupture !== undefined || t.dueAt === undefined || now <= t.dueAt)
       continue;
-    const [withRupture, id] = openRupture(next, {
-      kind: 'missed-deadline',
-      task: t.task,
-      instance: t.id,
-      segment: t.segment,
-      step: t.step,
-      roles: t.responsible,
-      dueAt: t.dueAt,
-      detectedAt: ctx.now,
-      reason: undefined,
-      delegation: undefined,
-    });
-    next = replaceTask(withRupture, { ...t, rupture: id });
-    const policy = rt.tasks.get(t.task)?.task.onMiss;
-    if (policy?.escalateTo && !t.responsible.includes(policy.escalateTo)) {
-      const current = next.tasks.find((x) => x.id === t.id)!;
-      next = emit(
-        replaceTask(next, { ...current, responsible: [...current.responsible, policy.escalateTo] }),
-        {
-          type: 'task.escalated',
-          instance: t.id,
-          to: policy.escalateTo,
-        },
-      );
-    }
-    for (const open of policy?.open ?? []) {
-      const target = rt.tasks.get(open);
-      if (target) next = openTask(rt, next, target, { kind: 'miss', instance: t.id });
-    }
+    // The rare case in a function of its own: the scan stays small and optimised.
+    next = missed(rt, next, t, t.dueAt);
+  }
+  return next;
+}
+
+/** A required task past its due date: its rupture, then its miss policy (escalation, tasks to open). */
+function missed(rt: ProtocolRuntime, ctx: Ctx, t: TaskInstance, dueAt: number): Ctx {
+  const [withRupture, id] = openRupture(ctx, {
+    kind: 'missed-deadline',
+    task: t.task,
+    instance: t.id,
+    segment: t.segment,
+    step: t.step,
+    roles: t.responsible,
+    dueAt,
+    detectedAt: ctx.now,
+    reason: undefined,
+    delegation: undefined,
+  });
+  let next = replaceTask(withRupture, taskWith(t, { rupture: id }));
+  const policy = rt.tasks.get(t.task)?.task.onMiss;
+  if (policy?.escalateTo && !t.responsible.includes(policy.escalateTo)) {
+    const current = next.tasks.find((x) => x.id === t.id)!;
+    next = emit(
+      replaceTask(next, taskWith(current, { responsible: [...current.responsible, policy.escalateTo] })),
+      {
+        type: 'task.escalated',
+        instance: t.id,
+        to: policy.escalateTo,
+      },
+    );
+  }
+  for (const open of policy?.open ?? []) {
+    const target = rt.tasks.get(open);
+    if (target) next = openTask(rt, next, target, { kind: 'miss', instance: t.id });
   }
   return next;
 }
@@ -326,27 +365,31 @@ function detectMisses(rt: ProtocolRuntime, ctx: Ctx): Ctx {
 /** Due dates that were waiting for their anchor (a task completion, an event, a date fact). */
 function scheduleWaiting(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   let next = ctx;
-  for (const t of ctx.tasks) {
-    if (!isOpen(t) || t.dueAt !== undefined) continue;
+  const { tasks } = ctx;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    if (t.dueAt !== undefined || !isOpen(t)) continue;
     const task = rt.tasks.get(t.task);
-    if (!task?.task.due) continue;
-    const { dueAt, scheduleFrom } = dueOf(next, task, t);
-    if (dueAt === undefined) continue;
-    next = emit(
-      replaceTask(next, {
-        ...t,
-        dueAt,
-        scheduleFrom: t.scheduleFrom ?? scheduleFrom,
-        remindAt: remindOf(task, dueAt),
-      }),
-      {
-        type: 'task.scheduled',
-        instance: t.id,
-        dueAt,
-      },
-    );
+    if (task?.task.due) next = schedule(next, task, t);
   }
   return next;
+}
+
+/** Gives a waiting occurrence its due date once its anchor has happened. */
+function schedule(ctx: Ctx, task: RuntimeTask, t: TaskInstance): Ctx {
+  const { dueAt, scheduleFrom } = dueOf(ctx, task, t);
+  if (dueAt === undefined) return ctx;
+  return emit(
+    replaceTask(
+      ctx,
+      taskWith(t, { dueAt, scheduleFrom: t.scheduleFrom ?? scheduleFrom, remindAt: remindOf(task, dueAt) }),
+    ),
+    {
+      type: 'task.scheduled',
+      instance: t.id,
+      dueAt,
+    },
+  );
 }
 
 /** Conditional tasks of active steps whose condition now holds; next occurrences of recurrences. */
@@ -473,18 +516,16 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
       break;
     }
     case 'task.accepted':
-      next = replaceTask(next, {
-        ...findInstance(next, event.instance),
-        status: 'accepted',
-        acceptedBy: event.by.actor,
-      });
+      next = replaceTask(
+        next,
+        taskWith(findInstance(next, event.instance), { status: 'accepted', acceptedBy: event.by.actor }),
+      );
       break;
     case 'task.released':
-      next = replaceTask(next, {
-        ...findInstance(next, event.instance),
-        status: 'open',
-        acceptedBy: undefined,
-      });
+      next = replaceTask(
+        next,
+        taskWith(findInstance(next, event.instance), { status: 'open', acceptedBy: undefined }),
+      );
       break;
     case 'task.completed': {
       const inst = findInstance(next, event.instance);

@@ -31,46 +31,81 @@ export interface IndicatorResult {
   readonly deviationJourneys: readonly string[];
 }
 
-/** Whether a journey meets a criterion at `until`. */
-export function meetsCriterion(c: Criterion, s: JourneySummary, until: number): boolean {
-  return match<Criterion, boolean>(c)
-    .with({ all: P.array() }, (x) => x.all.every((y) => meetsCriterion(y, s, until)))
-    .with({ any: P.array() }, (x) => x.any.some((y) => meetsCriterion(y, s, until)))
-    .with({ not: P.nonNullable }, (x) => !meetsCriterion(x.not, s, until))
-    .with({ started: true }, () => true)
-    .with({ stepReached: P.string }, (x) => s.stepsEntered.has(x.stepReached))
-    .with({ taskCompleted: P.string }, (x) => {
-      for (const t of s.tasks.values()) {
-        if (t.task !== x.taskCompleted || t.status !== 'completed' || t.closedAt === undefined) continue;
-        if (x.within === undefined) return true;
-        // Measured from the anchor that preceded the completion, not from a later one.
-        const anchor = x.from ?? 'journey-start';
-        const from = summaryAnchor(s, anchor, t.openedAt, t.closedAt);
-        const recurring = typeof anchor === 'object' && ('event' in anchor || 'task' in anchor);
-        if (from !== undefined && (!recurring || from >= t.openedAt)) {
-          if (t.closedAt <= dueInstant(from, x.within, s.timeZone)) return true;
-          continue;
-        }
-        // No anchor since the task opened: the act came before it (a discharge letter handed before
-        // the discharge is recorded), so it is on time for the anchor that follows, if any.
-        const latest = recurring ? summaryAnchor(s, anchor, t.openedAt) : undefined;
-        if (latest !== undefined && latest > t.closedAt) return true;
-      }
+/** A criterion turned into a predicate on a journey summary (at `until`). */
+export type CompiledCriterion = (summary: JourneySummary, until: number) => boolean;
+
+const compiledCriteria = new WeakMap<Criterion, CompiledCriterion>();
+
+/**
+ * Compiles a criterion once into a predicate (cached per criterion object): a cohort evaluates
+ * every indicator on every journey.
+ */
+export function compileCriterion(c: Criterion): CompiledCriterion {
+  const hit = compiledCriteria.get(c);
+  if (hit) return hit;
+  const compiled = match<Criterion, CompiledCriterion>(c)
+    .with({ all: P.array() }, (x) => {
+      const parts = x.all.map(compileCriterion);
+      return (s, until) => parts.every((f) => f(s, until));
+    })
+    .with({ any: P.array() }, (x) => {
+      const parts = x.any.map(compileCriterion);
+      return (s, until) => parts.some((f) => f(s, until));
+    })
+    .with({ not: P.nonNullable }, (x) => {
+      const inner = compileCriterion(x.not);
+      return (s, until) => !inner(s, until);
+    })
+    .with({ started: true }, () => () => true)
+    .with({ stepReached: P.string }, (x) => (s) => s.stepsEntered.has(x.stepReached))
+    .with({ taskCompleted: P.string }, (x) => (s) => taskCompletedInTime(x, s))
+    .with({ taskWaived: P.string }, (x) => (s) => {
+      for (const t of s.tasks.values()) if (t.task === x.taskWaived && t.status === 'waived') return true;
       return false;
     })
-    .with({ taskWaived: P.string }, (x) =>
-      [...s.tasks.values()].some((t) => t.task === x.taskWaived && t.status === 'waived'),
-    )
-    .with({ rupture: P.nonNullable }, (x) =>
+    .with({ rupture: P.nonNullable }, (x) => (s) =>
       s.ruptures.some(
         (r) =>
           (x.rupture.task === undefined || r.task === x.rupture.task) &&
           (x.rupture.segment === undefined || r.segment === x.rupture.segment),
       ),
     )
-    .with({ event: P.string }, (x) => s.events.has(x.event))
-    .with({ condition: P.nonNullable }, (x) => compileCondition(x.condition)(summaryContext(s, until)))
+    .with({ event: P.string }, (x) => (s) => s.events.has(x.event))
+    .with({ condition: P.nonNullable }, (x) => {
+      const condition = compileCondition(x.condition);
+      return (s, until) => condition(summaryContext(s, until));
+    })
     .exhaustive();
+  compiledCriteria.set(c, compiled);
+  return compiled;
+}
+
+function taskCompletedInTime(
+  x: Extract<Criterion, { taskCompleted: string }>,
+  s: JourneySummary,
+): boolean {
+  for (const t of s.tasks.values()) {
+    if (t.task !== x.taskCompleted || t.status !== 'completed' || t.closedAt === undefined) continue;
+    if (x.within === undefined) return true;
+    // Measured from the anchor that preceded the completion, not from a later one.
+    const anchor = x.from ?? 'journey-start';
+    const from = summaryAnchor(s, anchor, t.openedAt, t.closedAt);
+    const recurring = typeof anchor === 'object' && ('event' in anchor || 'task' in anchor);
+    if (from !== undefined && (!recurring || from >= t.openedAt)) {
+      if (t.closedAt <= dueInstant(from, x.within, s.timeZone)) return true;
+      continue;
+    }
+    // No anchor since the task opened: the act came before it (a discharge letter handed before
+    // the discharge is recorded), so it is on time for the anchor that follows, if any.
+    const latest = recurring ? summaryAnchor(s, anchor, t.openedAt) : undefined;
+    if (latest !== undefined && latest > t.closedAt) return true;
+  }
+  return false;
+}
+
+/** Whether a journey meets a criterion at `until`. */
+export function meetsCriterion(c: Criterion, s: JourneySummary, until: number): boolean {
+  return compileCriterion(c)(s, until);
 }
 
 function expectedTasks(c: Criterion): string[] {

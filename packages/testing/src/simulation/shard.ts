@@ -215,6 +215,11 @@ function minimalValue(p: Record<string, unknown>, at: number): unknown {
   return 'simulé';
 }
 
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  return Object.freeze(value);
+}
+
 /** The share of an integer total that shard `k` of `n` gets (shares add up to the total). */
 export function shareOf(total: number, k: number, n: number): number {
   return Math.floor((total * (k + 1)) / n) - Math.floor((total * k) / n);
@@ -358,6 +363,18 @@ export async function runShard(
     return b;
   }
 
+  /** The least data of each task's acts: made once per task, unless it holds the act's date. */
+  const fixedData = new Map<string, Record<string, unknown> | undefined>();
+  function dataOf(task: string, def: Task, at: number): Record<string, unknown> | undefined {
+    if (fixedData.has(task)) return fixedData.get(task);
+    const data = minimalData(def.data, at);
+    // Dates in the data are the act's own: such data is made for each act.
+    // Shared by every act of the task: frozen.
+    if (JSON.stringify(data) === JSON.stringify(minimalData(def.data, at + 400 * DAY_MS)))
+      fixedData.set(task, data && deepFreeze(data));
+    return data;
+  }
+
   function decide(track: JourneyTrack, instance: string, inst: Instance, at: number): void {
     const def = taskDefs.get(inst.task);
     if (!def || inst.decided || inst.closed) return;
@@ -384,7 +401,7 @@ export async function runShard(
       journeyId: track.id,
       instance,
       role,
-      data: (b.data as Record<string, unknown> | undefined) ?? minimalData(def.data, opens + delay * DAY_MS),
+      data: (b.data as Record<string, unknown> | undefined) ?? dataOf(inst.task, def, opens + delay * DAY_MS),
     });
   }
 
