@@ -74,4 +74,4 @@ export {
   type SimulationProgress,
   simulateCohort,
 } from './simulation/simulate.js';
-export { type AppendListener, SimulationStore } from './simulation/store.js';
+export { type AppendListener, SimulationStore, type SimulationStoreOptions } from './simulation/store.js';

@@ -1,4 +1,4 @@
-import { computeIndicators, parseProtocol, rupturesBySegment } from '@cpts/core';
+import { computeIndicators, createEngine, parseProtocol, rupturesBySegment, VirtualClock } from '@cpts/core';
 import { describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../src/contract.js';
 import {
@@ -34,6 +34,37 @@ const base: SimulateCohortOptions = {
 const deterministic = (r: SimulationResult) => ({ ...r, timing: undefined });
 
 describeStoreContract('SimulationStore', () => new SimulationStore());
+
+describe('SimulationStore', () => {
+  it('keeps the histories asked for, still counts versions, and refuses to load a journey it did not keep', async () => {
+    const store = new SimulationStore(undefined, { keepHistory: (id) => id === 'kept' });
+    const engine = createEngine({
+      protocols: [sortieIc],
+      store,
+      clock: new VirtualClock(Date.UTC(2026, 0, 5)),
+    });
+    for (const journeyId of ['kept', 'dropped'])
+      await engine.start(sortieIc, { journeyId, facts: { age: 80 } });
+    expect(store.history('kept')?.[0]).toMatchObject({ type: 'journey.started', journeyId: 'kept' });
+    expect(store.history('dropped')).toBeUndefined();
+    // Appends are still checked against the journey's version.
+    const view = await engine.get('dropped');
+    const index = {
+      journeyId: 'dropped',
+      protocol: view.protocol,
+      status: view.status,
+      wakeAt: undefined,
+      openTasks: [],
+    };
+    expect(() => store.append('dropped', view.version - 1, [], index)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    engine.evict('dropped');
+    await expect(engine.get('dropped')).rejects.toMatchObject({ code: 'UNKNOWN_JOURNEY' });
+    engine.evict('kept');
+    expect((await engine.get('kept')).journeyId).toBe('kept');
+  });
+});
 
 describe('simulateCohort', () => {
   it('gives the same result for the same seed, and another for another seed', async () => {

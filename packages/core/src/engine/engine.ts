@@ -28,6 +28,26 @@ import type { Actor, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
 /** Whether a store call answered with a promise (stores may be synchronous or asynchronous). */
+/** A store's record of an open task occurrence. */
+function openTaskRecord(ctx: MachineContext, t: TaskInstance): OpenTaskRecord {
+  return {
+    journeyId: ctx.journeyId,
+    protocolId: ctx.protocol.id,
+    protocolVersion: ctx.protocol.version,
+    instance: t.id,
+    task: t.task,
+    step: t.step,
+    segment: t.segment,
+    responsible: t.responsible,
+    acceptedBy: t.acceptedBy,
+    openedAt: t.openedAt,
+    dueAt: t.dueAt,
+    remindAt: t.remindAt,
+    required: t.required,
+    rupture: t.rupture,
+  };
+}
+
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
@@ -64,7 +84,15 @@ type Live = {
   /** Number of history entries stored. */
   version: number;
   /** The open-task records of the latest index, and the task list they were made from. */
-  indexed?: { tasks: readonly TaskInstance[]; version: string; openTasks: readonly OpenTaskRecord[] };
+  indexed?: {
+    tasks: readonly TaskInstance[];
+    version: string;
+    openTasks: readonly OpenTaskRecord[];
+    records: ReadonlyMap<TaskInstance, OpenTaskRecord>;
+  };
+  /** The wake-up instant of a state of the journey, and that state. */
+  wakeFor?: MachineContext;
+  wake?: number | undefined;
 };
 
 /** A serialisable snapshot of a journey: a cache of its history at a version. */
@@ -157,7 +185,6 @@ export function createEngine(options: EngineOptions): Engine {
   const latest = new Map<string, ProtocolRuntime>();
   const bySource = new WeakMap<object, ProtocolRuntime>();
   const live = new Map<string, Live>();
-  const records = new WeakMap<TaskInstance, OpenTaskRecord>();
   const queues = new Map<string, Promise<unknown>>();
 
   /**
@@ -325,50 +352,41 @@ export function createEngine(options: EngineOptions): Engine {
     return l.actor.getSnapshot().context;
   }
 
+  /** The journey's wake-up instant, computed once per state (a state is never changed once made). */
+  function wakeOf(l: Live, ctx: MachineContext): number | undefined {
+    if (l.wakeFor !== ctx) {
+      l.wakeFor = ctx;
+      l.wake = wakeAt(l.runtime, ctx);
+    }
+    return l.wake;
+  }
+
   function indexOf(l: Live): JourneyIndex {
     const ctx = contextOf(l);
-    const rt = l.runtime;
-    // No task changed since the previous command (occurrences are immutable): same records.
-    if (l.indexed !== undefined && l.indexed.tasks === ctx.tasks && l.indexed.version === ctx.protocol.version)
-      return {
-        journeyId: ctx.journeyId,
-        protocol: ctx.protocol,
-        status: ctx.status,
-        wakeAt: wakeAt(rt, ctx),
-        openTasks: l.indexed.openTasks,
-      };
-    const openTasks: OpenTaskRecord[] = [];
-    for (const t of ctx.tasks) {
-      if (!isOpen(t)) continue;
+    const previous = l.indexed;
+    let openTasks: readonly OpenTaskRecord[];
+    if (previous !== undefined && previous.tasks === ctx.tasks && previous.version === ctx.protocol.version) {
+      // No task changed since the previous command: same records.
+      openTasks = previous.openTasks;
+    } else {
       // Task occurrences are immutable: an unchanged one keeps its record from the previous command.
-      let record = records.get(t);
-      if (record === undefined || record.protocolVersion !== ctx.protocol.version) {
-        record = {
-          journeyId: ctx.journeyId,
-          protocolId: ctx.protocol.id,
-          protocolVersion: ctx.protocol.version,
-          instance: t.id,
-          task: t.task,
-          step: t.step,
-          segment: t.segment,
-          responsible: t.responsible,
-          acceptedBy: t.acceptedBy,
-          openedAt: t.openedAt,
-          dueAt: t.dueAt,
-          remindAt: t.remindAt,
-          required: t.required,
-          rupture: t.rupture,
-        };
+      const reuse = previous?.version === ctx.protocol.version ? previous.records : undefined;
+      const records = new Map<TaskInstance, OpenTaskRecord>();
+      const list: OpenTaskRecord[] = [];
+      for (const t of ctx.tasks) {
+        if (!isOpen(t)) continue;
+        const record = reuse?.get(t) ?? openTaskRecord(ctx, t);
         records.set(t, record);
+        list.push(record);
       }
-      openTasks.push(record);
+      openTasks = list;
+      l.indexed = { tasks: ctx.tasks, version: ctx.protocol.version, openTasks, records };
     }
-    l.indexed = { tasks: ctx.tasks, version: ctx.protocol.version, openTasks };
     return {
       journeyId: ctx.journeyId,
       protocol: ctx.protocol,
       status: ctx.status,
-      wakeAt: wakeAt(rt, ctx),
+      wakeAt: wakeOf(l, ctx),
       openTasks,
     };
   }
@@ -1011,7 +1029,7 @@ export function createEngine(options: EngineOptions): Engine {
       const [id] = await store.due(end, 1);
       if (id === undefined) break;
       const l = live.get(id) ?? (await load(id));
-      const wake = wakeAt(l.runtime, contextOf(l)) ?? end;
+      const wake = wakeOf(l, contextOf(l)) ?? end;
       const out = await tickJourney(id, Math.min(Math.max(wake, contextOf(l).now), end));
       journeys.add(id);
       events.push(...out);
@@ -1270,18 +1288,8 @@ function stateValueOf(rt: ProtocolRuntime, active: readonly string[]): StateValu
   return level(undefined);
 }
 
-/** `wakeAt` per context: a context is never changed once made (only its `emitted` grows). */
-const wakes = new WeakMap<MachineContext, number | undefined>();
-
 /** Next instant at which time alone changes a journey: a due date passing, a timed exit opening. */
 export function wakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undefined {
-  if (wakes.has(ctx)) return wakes.get(ctx);
-  const w = computeWakeAt(rt, ctx);
-  wakes.set(ctx, w);
-  return w;
-}
-
-function computeWakeAt(rt: ProtocolRuntime, ctx: MachineContext): number | undefined {
   if (ctx.status === 'closed' || ctx.status === 'cancelled') return undefined;
   let w = Number.POSITIVE_INFINITY;
   for (const t of ctx.tasks)

@@ -6,4 +6,4 @@ export {
   rupturesBySegment,
   type SegmentRuptures,
 } from './compute.js';
-export { type JourneySummary, summarise } from './journey-summary.js';
+export { type JourneySummary, JourneySummaryFold, summarise } from './journey-summary.js';

@@ -23,6 +23,123 @@ export interface JourneySummary {
   readonly ruptures: readonly Rupture[];
 }
 
+type SummaryTask = { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number };
+
+/**
+ * A journey summary built event by event, for those who read histories as they are written (a
+ * simulation) and need not keep them: `add` each history entry in order, read `summary` any time.
+ *
+ * @example
+ * const fold = new JourneySummaryFold();
+ * for (const e of history) fold.add(e);
+ * fold.summary; // the same as summarise(history)
+ */
+export class JourneySummaryFold {
+  #started: Extract<HistoryEvent, { type: 'journey.started' }> | undefined;
+  #facts: Record<string, unknown> = {};
+  #complexity: ComplexityLevel | undefined;
+  readonly #tasks = new Map<string, SummaryTask>();
+  readonly #stepsEntered = new Map<string, number[]>();
+  readonly #events = new Map<string, number[]>();
+  readonly #ruptures: Rupture[] = [];
+
+  /** Adds the next history entry; entries before `journey.started` are ignored. */
+  add(e: HistoryEvent): void {
+    if (e.type === 'journey.started') {
+      if (this.#started === undefined) {
+        this.#started = e;
+        this.#facts = { ...e.facts };
+      }
+      return;
+    }
+    if (this.#started === undefined) return;
+    switch (e.type) {
+      case 'facts.recorded':
+        this.#facts = { ...this.#facts, ...e.facts };
+        break;
+      case 'complexity.changed':
+        this.#complexity = e.to;
+        break;
+      case 'step.entered':
+        push(this.#stepsEntered, e.step, e.at);
+        break;
+      case 'event.recorded':
+        push(this.#events, e.event, e.at);
+        break;
+      case 'task.opened':
+        this.#tasks.set(e.instance, { task: e.task, step: e.step, openedAt: e.at, status: 'open' });
+        break;
+      case 'task.accepted':
+        this.#status(e.instance, 'accepted');
+        break;
+      case 'task.released':
+        this.#status(e.instance, 'open');
+        break;
+      case 'task.completed':
+        this.#close(e.instance, 'completed', e.at);
+        break;
+      case 'task.waived':
+        this.#close(e.instance, 'waived', e.at);
+        break;
+      case 'task.cancelled':
+        this.#close(e.instance, 'cancelled', e.at);
+        break;
+      case 'task.closed':
+        this.#close(e.instance, e.status, e.at);
+        break;
+      case 'rupture.opened':
+        this.#ruptures.push(e.rupture);
+        break;
+      case 'rupture.closed': {
+        const i = this.#ruptures.findIndex((r) => r.id === e.rupture);
+        if (i >= 0)
+          this.#ruptures[i] = {
+            ...this.#ruptures[i]!,
+            closedAt: e.at,
+            delayMs: e.delayMs,
+            delayDays: e.delayDays,
+          };
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** The summary so far; `undefined` before `journey.started`. */
+  get summary(): JourneySummary | undefined {
+    const first = this.#started;
+    if (first === undefined) return undefined;
+    return {
+      journeyId: first.journeyId,
+      startedAt: first.at,
+      timeZone: first.timeZone,
+      facts: this.#facts,
+      complexity: this.#complexity,
+      tasks: this.#tasks,
+      stepsEntered: this.#stepsEntered,
+      events: this.#events,
+      ruptures: this.#ruptures,
+    };
+  }
+
+  #status(instance: string, status: TaskStatus): void {
+    const t = this.#tasks.get(instance);
+    if (t) this.#tasks.set(instance, { ...t, status });
+  }
+
+  #close(instance: string, status: TaskStatus, at: number): void {
+    const t = this.#tasks.get(instance);
+    if (t) this.#tasks.set(instance, { ...t, status, closedAt: at });
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, at: number): void {
+  const list = map.get(key);
+  if (list) list.push(at);
+  else map.set(key, [at]);
+}
+
 /** Folds a history (up to `until`) into what indicators need. */
 export function summarise(
   history: readonly HistoryEvent[],
@@ -30,83 +147,12 @@ export function summarise(
 ): JourneySummary | undefined {
   const first = history[0];
   if (first?.type !== 'journey.started' || first.at > until) return undefined;
-  let facts: Record<string, unknown> = { ...first.facts };
-  let complexity: ComplexityLevel | undefined;
-  const tasks = new Map<
-    string,
-    { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number }
-  >();
-  const stepsEntered = new Map<string, number[]>();
-  const events = new Map<string, number[]>();
-  const ruptures: Rupture[] = [];
-  const close = (instance: string, status: TaskStatus, at: number) => {
-    const t = tasks.get(instance);
-    if (t) tasks.set(instance, { ...t, status, closedAt: at });
-  };
+  const fold = new JourneySummaryFold();
   for (const e of history) {
     if (e.at > until) break;
-    switch (e.type) {
-      case 'facts.recorded':
-        facts = { ...facts, ...e.facts };
-        break;
-      case 'complexity.changed':
-        complexity = e.to;
-        break;
-      case 'step.entered':
-        stepsEntered.set(e.step, [...(stepsEntered.get(e.step) ?? []), e.at]);
-        break;
-      case 'event.recorded':
-        events.set(e.event, [...(events.get(e.event) ?? []), e.at]);
-        break;
-      case 'task.opened':
-        tasks.set(e.instance, { task: e.task, step: e.step, openedAt: e.at, status: 'open' });
-        break;
-      case 'task.accepted': {
-        const t = tasks.get(e.instance);
-        if (t) tasks.set(e.instance, { ...t, status: 'accepted' });
-        break;
-      }
-      case 'task.released': {
-        const t = tasks.get(e.instance);
-        if (t) tasks.set(e.instance, { ...t, status: 'open' });
-        break;
-      }
-      case 'task.completed':
-        close(e.instance, 'completed', e.at);
-        break;
-      case 'task.waived':
-        close(e.instance, 'waived', e.at);
-        break;
-      case 'task.cancelled':
-        close(e.instance, 'cancelled', e.at);
-        break;
-      case 'task.closed':
-        close(e.instance, e.status, e.at);
-        break;
-      case 'rupture.opened':
-        ruptures.push(e.rupture);
-        break;
-      case 'rupture.closed': {
-        const i = ruptures.findIndex((r) => r.id === e.rupture);
-        if (i >= 0)
-          ruptures[i] = { ...ruptures[i]!, closedAt: e.at, delayMs: e.delayMs, delayDays: e.delayDays };
-        break;
-      }
-      default:
-        break;
-    }
+    fold.add(e);
   }
-  return {
-    journeyId: first.journeyId,
-    startedAt: first.at,
-    timeZone: first.timeZone,
-    facts,
-    complexity,
-    tasks,
-    stepsEntered,
-    events,
-    ruptures,
-  };
+  return fold.summary;
 }
 
 /** A condition context over a summary, at an instant. */

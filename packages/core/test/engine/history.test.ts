@@ -1,9 +1,11 @@
 import {
   computeIndicators,
   createEngine,
+  JourneySummaryFold,
   MemoryStore,
   parseProtocol,
   rupturesBySegment,
+  summarise,
   VirtualClock,
 } from '@cpts/core';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +70,36 @@ describe('event sourcing', () => {
     const after = await engine.history('p');
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.map((e) => e.seq)).toEqual(after.map((_, i) => i + 1));
+  });
+});
+
+describe('journey summaries', () => {
+  it('folded entry by entry, a summary equals the one summarise reads from the whole history, at every step', async () => {
+    const { engine } = await journeyWithHistory();
+    const history = await engine.history('p');
+    const fold = new JourneySummaryFold();
+    expect(fold.summary).toBeUndefined();
+    for (let i = 0; i < history.length; i++) {
+      fold.add(history[i]!);
+      expect(structuredClone(fold.summary)).toEqual(structuredClone(summarise(history.slice(0, i + 1))));
+    }
+    const summary = fold.summary!;
+    expect(summary.journeyId).toBe('p');
+    expect(summary.facts).toMatchObject({ age: 80, vitSeul: true });
+    expect([...summary.tasks.values()].filter((t) => t.status === 'completed').map((t) => t.task)).toEqual([
+      'lettre-liaison',
+      'visite-ide',
+    ]);
+  });
+
+  it('ignores what comes before journey.started', async () => {
+    const { engine } = await journeyWithHistory();
+    const [started, ...rest] = await engine.history('p');
+    const fold = new JourneySummaryFold();
+    for (const e of rest) fold.add(e);
+    expect(fold.summary).toBeUndefined();
+    fold.add(started!);
+    expect(fold.summary?.tasks.size).toBe(0);
   });
 });
 

@@ -13,10 +13,10 @@ import {
   createEngine,
   type HistoryEvent,
   type JourneyIndex,
+  JourneySummaryFold,
   meetsCriterion,
   type ProtocolDefinition,
   parseProtocol,
-  summarise,
   type Task,
   toMillis,
   VirtualClock,
@@ -90,6 +90,9 @@ type JourneyTrack = {
   id: string;
   complexity: string | undefined;
   finished: boolean;
+  cancelled: boolean;
+  /** What indicators read of the journey, folded as its events are appended. */
+  summary: JourneySummaryFold;
   entered: Map<string, number>;
   segments: Set<string>;
   segmentsRuptured: Set<string>;
@@ -364,14 +367,16 @@ export async function runShard(
   }
 
   /** The least data of each task's acts: made once per task, unless it holds the act's date. */
-  const fixedData = new Map<string, Record<string, unknown> | undefined>();
+  const fixedData = new Map<string, { data: Record<string, unknown> | undefined } | null>();
   function dataOf(task: string, def: Task, at: number): Record<string, unknown> | undefined {
-    if (fixedData.has(task)) return fixedData.get(task);
+    const known = fixedData.get(task);
+    if (known === null) return minimalData(def.data, at);
+    if (known !== undefined) return known.data;
     const data = minimalData(def.data, at);
-    // Dates in the data are the act's own: such data is made for each act.
-    // Shared by every act of the task: frozen.
-    if (JSON.stringify(data) === JSON.stringify(minimalData(def.data, at + 400 * DAY_MS)))
-      fixedData.set(task, data && deepFreeze(data));
+    // Dates in the data are the act's own: such data is made for each act; other data is shared
+    // by every act of the task, frozen.
+    const fixed = JSON.stringify(data) === JSON.stringify(minimalData(def.data, at + 400 * DAY_MS));
+    fixedData.set(task, fixed ? { data: data && deepFreeze(data) } : null);
     return data;
   }
 
@@ -410,7 +415,11 @@ export async function runShard(
     const track = tracks.get(journeyId);
     if (!track) return;
     for (const e of events) {
+      track.summary.add(e);
       switch (e.type) {
+        case 'journey.cancelled':
+          track.cancelled = true;
+          break;
         case 'complexity.changed':
           track.complexity = e.to;
           break;
@@ -530,7 +539,9 @@ export async function runShard(
     }
   }
 
-  const store = new SimulationStore(onAppend);
+  // Histories are kept only for the journeys the result returns; the rest is read as it is appended.
+  const kept = new Set<string>();
+  const store = new SimulationStore(onAppend, { keepHistory: (id) => kept.has(id) });
   const clock = new VirtualClock(start);
   const engine = createEngine({
     protocols: [definition],
@@ -540,29 +551,25 @@ export async function runShard(
   });
 
   function settle(track: JourneyTrack, atEnd: boolean): void {
-    const status = atEnd ? 'active' : undefined;
-    const history = store.history(track.id) ?? [];
-    const last = history[history.length - 1];
-    if (status === 'active') acc.journeys.active++;
-    else if (history.some((e) => e.type === 'journey.cancelled')) acc.journeys.cancelled++;
-    else if (last !== undefined) acc.journeys.completed++;
+    if (atEnd) acc.journeys.active++;
+    else if (track.cancelled) acc.journeys.cancelled++;
+    else acc.journeys.completed++;
     inc(acc.journeys.byComplexity, track.complexity ?? 'aucune');
     if (atEnd) {
       for (const step of track.entered.keys()) stepStat(step).activeAtEnd++;
       for (const inst of track.instances.values()) if (!inst.closed) taskStat(inst.task).openAtEnd++;
     }
-    if (definition.indicators.length > 0) {
-      const summary = summarise(history, end);
-      if (summary)
-        for (const ind of definition.indicators) {
-          const row = entry(acc.indicators, ind.id, () => ({ numerator: 0, denominator: 0 }));
-          if (meetsCriterion(ind.denominator, summary, end)) {
-            row.denominator++;
-            if (meetsCriterion(ind.numerator, summary, end)) row.numerator++;
-          }
+    const summary = track.summary.summary;
+    if (summary)
+      for (const ind of definition.indicators) {
+        const row = entry(acc.indicators, ind.id, () => ({ numerator: 0, denominator: 0 }));
+        if (meetsCriterion(ind.denominator, summary, end)) {
+          row.denominator++;
+          if (meetsCriterion(ind.numerator, summary, end)) row.numerator++;
         }
-    }
-    if (acc.histories.length < options.keepHistories) acc.histories.push(history.slice());
+      }
+    const history = store.history(track.id);
+    if (history) acc.histories.push(history.slice());
     engine.evict(track.id);
     store.delete(track.id);
     tracks.delete(track.id);
@@ -630,6 +637,8 @@ export async function runShard(
           id: journeyId,
           complexity: undefined,
           finished: false,
+          cancelled: false,
+          summary: new JourneySummaryFold(),
           entered: new Map(),
           segments: new Set(),
           segmentsRuptured: new Set(),
@@ -639,6 +648,7 @@ export async function runShard(
           ruptures: new Map(),
         };
         tracks.set(journeyId, track);
+        if (kept.size < options.keepHistories) kept.add(journeyId);
         const facts = drawFacts(action.at);
         started++;
         if (started % progressEvery === 0) onProgress?.(started);

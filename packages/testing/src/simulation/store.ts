@@ -15,7 +15,8 @@ import {
   selectOpenTasks,
 } from '@cpts/core';
 
-type Entry = { history: HistoryEvent[]; index: JourneyIndex };
+/** A journey: its history when kept, its version (entries appended) and its index. */
+type Entry = { history: HistoryEvent[] | undefined; version: number; index: JourneyIndex };
 type Wake = { at: number; id: string };
 
 /** A binary min-heap of wake-ups, ordered by instant then journey id (the store contract's order). */
@@ -75,9 +76,20 @@ export type AppendListener = (
   index: JourneyIndex,
 ) => void;
 
+/** Options of a {@link SimulationStore}. */
+export interface SimulationStoreOptions {
+  /**
+   * Which journeys' histories to keep (default: all). A simulation reads each journey's events as
+   * they are appended and keeps only the histories it returns: memory stays proportional to the
+   * journeys running, not to what they did. A journey whose history is not kept cannot be loaded.
+   */
+  readonly keepHistory?: (journeyId: string) => boolean;
+}
+
 /**
- * An in-memory {@link Store} for simulations: O(log n) due queries, `delete`, and an append tap.
- * It honours the store contract (`describeStoreContract` runs on it).
+ * An in-memory {@link Store} for simulations: O(log n) due queries, `delete`, an append tap, and
+ * histories kept only for the journeys asked. With every history kept (the default) it honours
+ * the store contract (`describeStoreContract` runs on it).
  *
  * @example
  * const store = new SimulationStore((id, events) => count += events.length);
@@ -87,9 +99,11 @@ export class SimulationStore implements Store {
   readonly #journeys = new Map<string, Entry>();
   readonly #heap = new WakeHeap();
   readonly #listener: AppendListener | undefined;
+  readonly #keep: ((journeyId: string) => boolean) | undefined;
 
-  constructor(listener?: AppendListener) {
+  constructor(listener?: AppendListener, options: SimulationStoreOptions = {}) {
     this.#listener = listener;
+    this.#keep = options.keepHistory;
   }
 
   append(
@@ -99,7 +113,7 @@ export class SimulationStore implements Store {
     index: JourneyIndex,
   ): void {
     const current = this.#journeys.get(journeyId);
-    const version = current?.history.length ?? 0;
+    const version = current?.version ?? 0;
     const previousWake = current?.index.wakeAt;
     if (version !== expectedVersion)
       throw new CptsError(
@@ -110,20 +124,35 @@ export class SimulationStore implements Store {
         },
       );
     if (current) {
-      for (const e of events) current.history.push(e);
+      if (current.history) for (const e of events) current.history.push(e);
+      current.version += events.length;
       current.index = index;
-    } else this.#journeys.set(journeyId, { history: [...events], index });
+    } else {
+      const keep = this.#keep === undefined || this.#keep(journeyId);
+      this.#journeys.set(journeyId, {
+        history: keep ? [...events] : undefined,
+        version: events.length,
+        index,
+      });
+    }
     if (index.wakeAt !== undefined && index.wakeAt !== previousWake)
       this.#heap.push({ at: index.wakeAt, id: journeyId });
     this.#listener?.(journeyId, events, index);
   }
 
+  /** @throws {CptsError} `UNKNOWN_JOURNEY` for a journey whose history is not kept. */
   load(journeyId: string): StoredJourney | undefined {
     const j = this.#journeys.get(journeyId);
-    return j && { history: j.history.slice(), index: j.index };
+    if (j && !j.history)
+      throw new CptsError(
+        'UNKNOWN_JOURNEY',
+        `Journey ${journeyId}: this simulation store did not keep its history (see keepHistory)`,
+        { details: { journeyId } },
+      );
+    return j && { history: j.history!.slice(), index: j.index };
   }
 
-  /** The stored history itself (not a copy), for the simulation's own reading. */
+  /** The stored history itself (not a copy), for the simulation's own reading; `undefined` when not kept. */
   history(journeyId: string): readonly HistoryEvent[] | undefined {
     return this.#journeys.get(journeyId)?.history;
   }
