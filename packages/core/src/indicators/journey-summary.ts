@@ -16,14 +16,21 @@ export interface JourneySummary {
   /** Task occurrences: task id, step, opening, and what became of them. */
   readonly tasks: ReadonlyMap<
     string,
-    { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number }
+    { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number | undefined }
   >;
   readonly stepsEntered: ReadonlyMap<string, number[]>;
   readonly events: ReadonlyMap<string, number[]>;
   readonly ruptures: readonly Rupture[];
 }
 
-type SummaryTask = { task: string; step: string; openedAt: number; status: TaskStatus; closedAt?: number };
+/** A task occurrence in a summary: the fold's own object, updated in place as the history goes. */
+type SummaryTask = {
+  task: string;
+  step: string;
+  openedAt: number;
+  status: TaskStatus;
+  closedAt: number | undefined;
+};
 
 /**
  * A journey summary built event by event, for those who read histories as they are written (a
@@ -67,7 +74,13 @@ export class JourneySummaryFold {
         push(this.#events, e.event, e.at);
         break;
       case 'task.opened':
-        this.#tasks.set(e.instance, { task: e.task, step: e.step, openedAt: e.at, status: 'open' });
+        this.#tasks.set(e.instance, {
+          task: e.task,
+          step: e.step,
+          openedAt: e.at,
+          status: 'open',
+          closedAt: undefined,
+        });
         break;
       case 'task.accepted':
         this.#status(e.instance, 'accepted');
@@ -125,12 +138,15 @@ export class JourneySummaryFold {
 
   #status(instance: string, status: TaskStatus): void {
     const t = this.#tasks.get(instance);
-    if (t) this.#tasks.set(instance, { ...t, status });
+    if (t) t.status = status;
   }
 
   #close(instance: string, status: TaskStatus, at: number): void {
     const t = this.#tasks.get(instance);
-    if (t) this.#tasks.set(instance, { ...t, status, closedAt: at });
+    if (t) {
+      t.status = status;
+      t.closedAt = at;
+    }
   }
 }
 

@@ -628,8 +628,11 @@ export async function runShard(
   for (;;) {
     const action = queue.pop();
     if (!action || action.at > end) break;
-    await engine.runUntil(action.at);
-    flush();
+    // Time passes up to the action: journeys whose deadlines or timed exits fall before it wake up.
+    if ((store.nextWake() ?? Number.POSITIVE_INFINITY) <= action.at) {
+      await engine.runUntil(action.at);
+      flush();
+    }
     try {
       if (action.kind === 'start') {
         const journeyId = `p${action.patient}`;
