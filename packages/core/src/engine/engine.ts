@@ -90,6 +90,8 @@ type Live = {
     openTasks: readonly OpenTaskRecord[];
     records: ReadonlyMap<TaskInstance, OpenTaskRecord>;
   };
+  /** The latest index given to the store. */
+  index?: JourneyIndex;
   /** The wake-up instant of a state of the journey, and that state. */
   wakeFor?: MachineContext;
   wake?: number | undefined;
@@ -382,13 +384,19 @@ export function createEngine(options: EngineOptions): Engine {
       openTasks = list;
       l.indexed = { tasks: ctx.tasks, version: ctx.protocol.version, openTasks, records };
     }
-    return {
-      journeyId: ctx.journeyId,
-      protocol: ctx.protocol,
-      status: ctx.status,
-      wakeAt: wakeOf(l, ctx),
-      openTasks,
-    };
+    const wake = wakeOf(l, ctx);
+    // Most commands leave the index as it was: the store gets the same object.
+    const last = l.index;
+    if (
+      last !== undefined &&
+      last.openTasks === openTasks &&
+      last.wakeAt === wake &&
+      last.status === ctx.status &&
+      last.protocol === ctx.protocol
+    )
+      return last;
+    l.index = { journeyId: ctx.journeyId, protocol: ctx.protocol, status: ctx.status, wakeAt: wake, openTasks };
+    return l.index;
   }
 
   /**
@@ -425,15 +433,20 @@ export function createEngine(options: EngineOptions): Engine {
       evict(journeyId);
       throw e;
     }
-    const done = (): CommandResult => {
+    if (!isPromise(appended)) {
       l.version = seq;
       return commandResult(l.runtime, contextOf(l), seq, out);
-    };
-    if (!isPromise(appended)) return done();
-    return appended.then(done, (e: unknown) => {
-      evict(journeyId);
-      throw e;
-    });
+    }
+    return appended.then(
+      () => {
+        l.version = seq;
+        return commandResult(l.runtime, contextOf(l), seq, out);
+      },
+      (e: unknown) => {
+        evict(journeyId);
+        throw e;
+      },
+    );
   }
 
   async function refuse(
@@ -556,10 +569,14 @@ export function createEngine(options: EngineOptions): Engine {
         details: { task: ref },
       });
     if (hash >= 0) {
-      // Occurrence ids are unique; recent ones, which commands name most, are at the end.
+      // `<task>#<occurrence>`: recent occurrences, which commands name most, are at the end. Task ids
+      // and occurrence numbers compare faster than the occurrence ids themselves.
+      const occurrence = Number(ref.slice(hash + 1));
       let inst: TaskInstance | undefined;
-      for (let i = ctx.tasks.length - 1; i >= 0 && inst === undefined; i--)
-        if (ctx.tasks[i]!.id === ref) inst = ctx.tasks[i];
+      for (let i = ctx.tasks.length - 1; i >= 0 && inst === undefined; i--) {
+        const t = ctx.tasks[i]!;
+        if (t.occurrence === occurrence && t.task === taskId && t.id === ref) inst = t;
+      }
       if (!inst)
         throw new CptsError('UNKNOWN_TASK', `Task occurrence "${ref}" was never opened in this journey`, {
           details: { task: ref },
