@@ -73,7 +73,7 @@ const ok = (b: boolean) => (b ? 'met' : '**not met**');
 const body = `
 \`pnpm bench simulation${values.patients === '100000' ? '' : ` --patients ${values.patients}`}\` — \`simulateCohort\` on the heart-failure reference
 protocol (\`insuffisanceCardiaque\`) with the demo's cohort (\`examples/demo/cohort.mjs\`: ${int(patients)} patients over
-${months} months, seed ${seed}, 16 shards), on one then two worker threads, measured on ${new Date().toISOString().slice(0, 10)}
+${months} months, seed ${seed}, ${one.settings.shards} shards), on one then two worker threads, measured on ${new Date().toISOString().slice(0, 10)}
 (Node ${process.version}, ${(await import('node:os')).cpus().length} cores). The raw baseline replays the input events of
 ${two.histories.length} of the simulated journeys through raw xstate actors of the same compiled machine (\`compile\`) in a
 worker thread, as a shard runs them: every journey live at once, their events in time order. It is what the machine
@@ -105,6 +105,21 @@ ${table(
     ['same result on 1 and 2 threads', same ? 'yes' : '**no**', 'yes'],
   ],
 )}
+
+**Reading the targets.** Two limits come from the machine, not from cpts, and this run measures both.
+The same raw replay on two workers at once ran ${rawCeiling.toFixed(2)} × as fast as on one: the two cores
+share memory and caches, and V8's garbage collector already borrows the second core when one thread
+runs, so ${rawCeiling < 1.7 ? 'no program doing this work can reach the 1.7 × speed-up here' : 'the hardware allows the 1.7 × speed-up'};
+the simulation's own ${speedUp.toFixed(2)} × is to be read against it. And at the rates measured, raw xstate
+alone — the compiled machine, nothing else — would need ${rawProjection.toFixed(0)} s for these ${int(two.events)} entries
+on two threads${rawProjection > 60 && patients >= 100_000 ? ', so the 60 s target for 100 000 patients is beyond xstate itself on this machine' : ''}:
+most of that is xstate's own work (in a CPU profile, about two thirds of the time inside
+\`actor.send\`, the rest in the protocol's actions and guards): the protocol's follow-up step is a
+parallel state of seven regions, whose active states xstate walks for every event and every
+snapshot it builds. Beyond the machine, the
+simulation spends its time in the engine (validation, history entries, the store's index and
+wake-up queue), in reading each journey's events as they are appended (indicators folded on the
+way, workload, the next acts to draw) and in collecting the garbage of thousands of live journeys.
 `;
 if (!values['no-write']) {
   writeSection(new URL('../../docs/performance.md', import.meta.url), 'Cohort simulation', body);

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { insuffisanceCardiaque } from '@cpts/protocols';
-import { simulateCohort, toHtmlReport, toMarkdownReport } from '@cpts/testing';
+import { defaultShards, simulateCohort, toHtmlReport, toMarkdownReport } from '@cpts/testing';
 import cliProgress from 'cli-progress';
 import { cohortOptions } from './cohort.mjs';
 
@@ -54,7 +54,7 @@ const bar = new cliProgress.SingleBar(
   },
   cliProgress.Presets.shades_classic,
 );
-bar.start(patients, 0, { shards: `0/${options.shards ?? 16}` });
+bar.start(patients, 0, { shards: `0/${options.shards ?? defaultShards(patients)}` });
 let result;
 try {
   result = await simulateCohort(protocol, {

@@ -37,6 +37,7 @@ export {
 } from './scenario/scenario.js';
 export { formatTimeline, type TimelineOptions } from './scenario/timeline.js';
 export {
+  defaultShards,
   type EventBehaviour,
   EventBehaviourSchema,
   type FactSpec,

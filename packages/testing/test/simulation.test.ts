@@ -2,6 +2,7 @@ import { computeIndicators, createEngine, parseProtocol, rupturesBySegment, Virt
 import { describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../src/contract.js';
 import {
+  parseSimulationOptions,
   type SimulateCohortOptions,
   SimulationOptionsError,
   type SimulationResult,
@@ -34,6 +35,17 @@ const base: SimulateCohortOptions = {
 const deterministic = (r: SimulationResult) => ({ ...r, timing: undefined });
 
 describeStoreContract('SimulationStore', () => new SimulationStore());
+
+describe('parseSimulationOptions', () => {
+  it('splits large cohorts into one shard per 2 500 patients by default, and keeps the shards asked for', () => {
+    const ic = parseProtocol(sortieIc);
+    const facts = base.facts;
+    expect(parseSimulationOptions(ic, { patients: 10_000, facts }).shards).toBe(16);
+    expect(parseSimulationOptions(ic, { patients: 40_001, facts }).shards).toBe(17);
+    expect(parseSimulationOptions(ic, { patients: 100_000, facts }).shards).toBe(40);
+    expect(parseSimulationOptions(ic, { patients: 100_000, facts, shards: 16 }).shards).toBe(16);
+  });
+});
 
 describe('SimulationStore', () => {
   it('keeps the histories asked for, still counts versions, and refuses to load a journey it did not keep', async () => {

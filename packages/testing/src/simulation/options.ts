@@ -87,8 +87,12 @@ export const SimulationOptionsSchema = z
       .min(0)
       .max(2 ** 32 - 1)
       .default(1),
-    /** Fixed number of shards the population is split into (default 16): the result depends on it, not on `threads`. */
-    shards: z.number().int().min(1).max(4096).default(16),
+    /**
+     * Fixed number of shards the population is split into: the result depends on it, not on
+     * `threads`. Default: 16, or one per 2 500 patients for larger cohorts (a shard holds its
+     * running journeys in memory).
+     */
+    shards: z.number().int().min(1).max(4096).optional(),
     /** Worker threads (default: the number of cores); 0 runs in the calling thread. */
     threads: z.number().int().min(0).max(256).optional(),
     /** When patients enter the protocol: spread evenly over the horizon (default), all at the start, or over a period. */
@@ -110,7 +114,10 @@ export const SimulationOptionsSchema = z
       .default({ tasks: {} }),
     /** Acts per week each role can do in the whole territory (default: unlimited). */
     capacity: z.record(z.string(), z.number().int().min(0)).default({}),
-    /** Journeys to keep whole for inspection (their histories are returned; default 0). */
+    /**
+     * Journeys to keep whole for inspection: the first ones started in each shard, up to this
+     * number in all (their histories are returned; default 0).
+     */
     keepHistories: z.number().int().min(0).max(1000).default(0),
   })
   .meta({ id: 'SimulationOptions' });
@@ -118,7 +125,12 @@ export const SimulationOptionsSchema = z
 /** Options as given (defaults not applied). */
 export type SimulationOptionsInput = z.input<typeof SimulationOptionsSchema>;
 /** Options with defaults applied. */
-export type SimulationOptions = z.output<typeof SimulationOptionsSchema>;
+export type SimulationOptions = z.output<typeof SimulationOptionsSchema> & { readonly shards: number };
+
+/** Default number of shards: 16, or one per 2 500 patients (a shard's running journeys stay in memory). */
+export function defaultShards(patients: number): number {
+  return Math.max(16, Math.ceil(patients / 2500));
+}
 
 /** Thrown when simulation options are invalid or do not fit the protocol; lists every problem with its path. */
 export class SimulationOptionsError extends CptsError<'INVALID_COMMAND'> {
@@ -211,5 +223,5 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
     issues.push(issue(['start'], 'must be an ISO 8601 date-time'));
   }
   if (issues.length > 0) throw new SimulationOptionsError(issues);
-  return o;
+  return { ...o, shards: o.shards ?? defaultShards(o.patients) };
 }
