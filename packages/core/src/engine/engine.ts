@@ -28,6 +28,27 @@ import type { Actor, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
 /** Whether a store call answered with a promise (stores may be synchronous or asynchronous). */
+/**
+ * What a store indexes of a journey. Its open-task records are made when a store first reads
+ * them (an in-memory store only does for worklists), then kept.
+ */
+function journeyIndex(ctx: MachineContext, wakeAt: number | undefined): JourneyIndex {
+  let openTasks: OpenTaskRecord[] | undefined;
+  return {
+    journeyId: ctx.journeyId,
+    protocol: ctx.protocol,
+    status: ctx.status,
+    wakeAt,
+    get openTasks(): readonly OpenTaskRecord[] {
+      if (openTasks === undefined) {
+        openTasks = [];
+        for (const t of ctx.tasks) if (isOpen(t)) openTasks.push(openTaskRecord(ctx, t));
+      }
+      return openTasks;
+    },
+  };
+}
+
 /** A store's record of an open task occurrence. */
 function openTaskRecord(ctx: MachineContext, t: TaskInstance): OpenTaskRecord {
   return {
@@ -83,15 +104,8 @@ type Live = {
   actor: XActor<CompiledMachine>;
   /** Number of history entries stored. */
   version: number;
-  /** The open-task records of the latest index, and the task list they were made from. */
-  indexed?: {
-    tasks: readonly TaskInstance[];
-    version: string;
-    openTasks: readonly OpenTaskRecord[];
-    records: ReadonlyMap<TaskInstance, OpenTaskRecord>;
-  };
-  /** The latest index given to the store. */
-  index?: JourneyIndex;
+  /** The latest index given to the store, and the task list it was made from. */
+  index?: { tasks: readonly TaskInstance[]; index: JourneyIndex };
   /** The wake-up instant of a state of the journey, and that state. */
   wakeFor?: MachineContext;
   wake?: number | undefined;
@@ -365,38 +379,20 @@ export function createEngine(options: EngineOptions): Engine {
 
   function indexOf(l: Live): JourneyIndex {
     const ctx = contextOf(l);
-    const previous = l.indexed;
-    let openTasks: readonly OpenTaskRecord[];
-    if (previous !== undefined && previous.tasks === ctx.tasks && previous.version === ctx.protocol.version) {
-      // No task changed since the previous command: same records.
-      openTasks = previous.openTasks;
-    } else {
-      // Task occurrences are immutable: an unchanged one keeps its record from the previous command.
-      const reuse = previous?.version === ctx.protocol.version ? previous.records : undefined;
-      const records = new Map<TaskInstance, OpenTaskRecord>();
-      const list: OpenTaskRecord[] = [];
-      for (const t of ctx.tasks) {
-        if (!isOpen(t)) continue;
-        const record = reuse?.get(t) ?? openTaskRecord(ctx, t);
-        records.set(t, record);
-        list.push(record);
-      }
-      openTasks = list;
-      l.indexed = { tasks: ctx.tasks, version: ctx.protocol.version, openTasks, records };
-    }
     const wake = wakeOf(l, ctx);
     // Most commands leave the index as it was: the store gets the same object.
     const last = l.index;
     if (
       last !== undefined &&
-      last.openTasks === openTasks &&
-      last.wakeAt === wake &&
-      last.status === ctx.status &&
-      last.protocol === ctx.protocol
+      last.tasks === ctx.tasks &&
+      last.index.wakeAt === wake &&
+      last.index.status === ctx.status &&
+      last.index.protocol === ctx.protocol
     )
-      return last;
-    l.index = { journeyId: ctx.journeyId, protocol: ctx.protocol, status: ctx.status, wakeAt: wake, openTasks };
-    return l.index;
+      return last.index;
+    const index = journeyIndex(ctx, wake);
+    l.index = { tasks: ctx.tasks, index };
+    return index;
   }
 
   /**
