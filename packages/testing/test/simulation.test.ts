@@ -103,6 +103,17 @@ describe('simulateCohort', () => {
     expect(last).toBe(60);
   }, 120_000);
 
+  it('returns as many whole histories as asked, shared out between the shards', async () => {
+    const r = await simulateCohort(sortieIc, { ...base, patients: 60, keepHistories: 10 });
+    expect(r.histories).toHaveLength(10);
+    // 4 shards of 15 patients (p0–p14, p15–p29…): 2, 3, 2 and 3 histories.
+    const patients = r.histories.map((h) => (h[0]?.type === 'journey.started' ? h[0].journeyId : '?'));
+    expect(new Set(patients).size).toBe(10);
+    const perShard = [0, 0, 0, 0];
+    for (const id of patients) perShard[Math.floor(Number(id.slice(1)) / 15)]!++;
+    expect(perShard).toEqual([2, 3, 2, 3]);
+  });
+
   it('agrees with the indicators and rupture tables core computes from the same histories', async () => {
     const r = await simulateCohort(sortieIc, { ...base, patients: 60, keepHistories: 60 });
     expect(r.histories).toHaveLength(60);

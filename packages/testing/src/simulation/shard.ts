@@ -539,8 +539,10 @@ export async function runShard(
     }
   }
 
-  // Histories are kept only for the journeys the result returns; the rest is read as it is appended.
+  // Histories are kept only for the journeys the result returns (this shard's share of them); the
+  // rest is read as it is appended.
   const kept = new Set<string>();
+  const keep = shareOf(options.keepHistories, shard, options.shards);
   const store = new SimulationStore(onAppend, { keepHistory: (id) => kept.has(id) });
   const clock = new VirtualClock(start);
   const engine = createEngine({
@@ -651,7 +653,7 @@ export async function runShard(
           ruptures: new Map(),
         };
         tracks.set(journeyId, track);
-        if (kept.size < options.keepHistories) kept.add(journeyId);
+        if (kept.size < keep) kept.add(journeyId);
         const facts = drawFacts(action.at);
         started++;
         if (started % progressEvery === 0) onProgress?.(started);
