@@ -76,7 +76,7 @@ protocol (\`insuffisanceCardiaque\`) with the demo's cohort (\`examples/demo/coh
 ${months} months, seed ${seed}, ${one.settings.shards} shards), on one then two worker threads, measured on ${new Date().toISOString().slice(0, 10)}
 (Node ${process.version}, ${(await import('node:os')).cpus().length} cores). The raw baseline replays the input events of
 ${two.histories.length} of the simulated journeys through raw xstate actors of the same compiled machine (\`compile\`) in a
-worker thread, as a shard runs them: every journey live at once, their events in time order. It is what the machine
+worker thread, as a shard runs them: every journey live at once, their events in time order (median of 5 replays). It is what the machine
 itself costs, without validation, history, store nor indexes. The same replay on two workers at once measures what
 two threads can gain on this machine for this workload (memory and cache are shared between the cores).
 
