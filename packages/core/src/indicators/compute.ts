@@ -63,12 +63,14 @@ export function compileCriterion(c: Criterion): CompiledCriterion {
       for (const t of s.tasks.values()) if (t.task === x.taskWaived && t.status === 'waived') return true;
       return false;
     })
-    .with({ rupture: P.nonNullable }, (x) => (s) =>
-      s.ruptures.some(
-        (r) =>
-          (x.rupture.task === undefined || r.task === x.rupture.task) &&
-          (x.rupture.segment === undefined || r.segment === x.rupture.segment),
-      ),
+    .with(
+      { rupture: P.nonNullable },
+      (x) => (s) =>
+        s.ruptures.some(
+          (r) =>
+            (x.rupture.task === undefined || r.task === x.rupture.task) &&
+            (x.rupture.segment === undefined || r.segment === x.rupture.segment),
+        ),
     )
     .with({ event: P.string }, (x) => (s) => s.events.has(x.event))
     .with({ condition: P.nonNullable }, (x) => {
@@ -80,10 +82,7 @@ export function compileCriterion(c: Criterion): CompiledCriterion {
   return compiled;
 }
 
-function taskCompletedInTime(
-  x: Extract<Criterion, { taskCompleted: string }>,
-  s: JourneySummary,
-): boolean {
+function taskCompletedInTime(x: Extract<Criterion, { taskCompleted: string }>, s: JourneySummary): boolean {
   for (const t of s.tasks.values()) {
     if (t.task !== x.taskCompleted || t.status !== 'completed' || t.closedAt === undefined) continue;
     if (x.within === undefined) return true;
