@@ -559,27 +559,31 @@ export function createEngine(options: EngineOptions): Engine {
 
   function instanceOf(rt: ProtocolRuntime, ctx: MachineContext, ref: string): TaskInstance {
     const hash = ref.indexOf('#');
-    const taskId = hash < 0 ? ref : ref.slice(0, hash);
-    if (!rt.tasks.has(taskId))
-      throw new CptsError('UNKNOWN_TASK', `Task "${taskId}" does not exist in protocol ${rt.ref.id}`, {
-        details: { task: ref },
-      });
     if (hash >= 0) {
-      // `<task>#<occurrence>`: recent occurrences, which commands name most, are at the end. Task ids
-      // and occurrence numbers compare faster than the occurrence ids themselves.
-      const occurrence = Number(ref.slice(hash + 1));
+      // `<task>#<occurrence>`: recent occurrences, which commands name most, are at the end; the
+      // occurrence number is compared first (no string is made on the way).
+      let occurrence = 0;
+      for (let i = hash + 1; i < ref.length; i++) {
+        const digit = ref.charCodeAt(i) - 48;
+        occurrence = digit >= 0 && digit <= 9 ? occurrence * 10 + digit : Number.NaN;
+      }
       let inst: TaskInstance | undefined;
       for (let i = ctx.tasks.length - 1; i >= 0 && inst === undefined; i--) {
         const t = ctx.tasks[i]!;
-        if (t.occurrence === occurrence && t.task === taskId && t.id === ref) inst = t;
+        if (t.occurrence === occurrence && t.id === ref) inst = t;
       }
-      if (!inst)
-        throw new CptsError('UNKNOWN_TASK', `Task occurrence "${ref}" was never opened in this journey`, {
-          details: { task: ref },
-        });
+      if (!inst) {
+        const taskId = ref.slice(0, hash);
+        throw rt.tasks.has(taskId)
+          ? new CptsError('UNKNOWN_TASK', `Task occurrence "${ref}" was never opened in this journey`, {
+              details: { task: ref },
+            })
+          : unknownTask(rt, taskId, ref);
+      }
       if (!isOpen(inst)) throw notOpen(rt, inst);
       return inst;
     }
+    if (!rt.tasks.has(ref)) throw unknownTask(rt, ref, ref);
     const open = ctx.tasks.filter((t) => t.task === ref && isOpen(t));
     if (open.length === 0) {
       const last = [...ctx.tasks].reverse().find((t) => t.task === ref);
@@ -593,6 +597,12 @@ export function createEngine(options: EngineOptions): Engine {
     return open.reduce((a, b) =>
       (a.dueAt ?? Number.POSITIVE_INFINITY) <= (b.dueAt ?? Number.POSITIVE_INFINITY) ? a : b,
     );
+  }
+
+  function unknownTask(rt: ProtocolRuntime, taskId: string, ref: string): CptsError {
+    return new CptsError('UNKNOWN_TASK', `Task "${taskId}" does not exist in protocol ${rt.ref.id}`, {
+      details: { task: ref },
+    });
   }
 
   function notOpen(rt: ProtocolRuntime, inst: TaskInstance): CptsError {

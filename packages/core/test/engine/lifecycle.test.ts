@@ -89,6 +89,17 @@ describe('task lifecycle', () => {
     const before = await s.get('p');
     const cases = [
       [s.perform('p', 'nope' as never, { actor: drMartin }), 'UNKNOWN_TASK', /Task "nope" does not exist/],
+      [s.perform('p', 'nope#1' as never, { actor: drMartin }), 'UNKNOWN_TASK', /Task "nope" does not exist/],
+      [
+        s.perform('p', 'consultation-mg#7', { actor: drMartin }),
+        'UNKNOWN_TASK',
+        /"consultation-mg#7" was never opened/,
+      ],
+      [
+        s.perform('p', 'consultation-mg#x' as never, { actor: drMartin }),
+        'UNKNOWN_TASK',
+        /"consultation-mg#x" was never opened/,
+      ],
       [
         s.perform('p', 'lettre-liaison', { actor: hopital }),
         'TASK_NOT_OPEN',
@@ -135,7 +146,7 @@ describe('task lifecycle', () => {
     expect(plain({ ...after, version: 0 })).toEqual(plain({ ...before, version: 0 }));
     const refused = (await engine.history('p')).filter((e) => e.type === 'command.refused');
     // Every refusal on this journey is in its history, but a stale write (CONFLICT) writes nothing.
-    expect(refused).toHaveLength(11);
+    expect(refused).toHaveLength(14);
   });
 
   it('refuses a second journey with the same id, and any command on a closed journey', async () => {
