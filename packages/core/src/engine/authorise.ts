@@ -111,15 +111,13 @@ export function authorise(
   actor: Actor,
   options: { as?: string | undefined; delegation?: string | undefined; at: number },
 ): Authorisation {
-  // The common case first: no delegation named, the actor holds a responsible role.
-  if (options.delegation === undefined) {
-    const direct =
-      options.as === undefined
-        ? instance.responsible.find((r) => actor.roles.includes(r))
-        : instance.responsible.includes(options.as)
-          ? actingRole(rt, actor, options.as, instance.responsible)
-          : undefined;
-    if (direct !== undefined) return { allowed: true, role: direct, delegation: undefined };
+  // The common case first: no delegation named, the actor acts in a responsible role.
+  if (
+    options.delegation === undefined &&
+    (options.as === undefined || instance.responsible.includes(options.as))
+  ) {
+    const role = actingRole(rt, actor, options.as, instance.responsible);
+    if (role !== undefined) return { allowed: true, role, delegation: undefined };
   }
   const covering = (rt.delegationsByTask.get(instance.task) ?? []).filter(
     (d) => options.delegation === undefined || d.id === options.delegation,

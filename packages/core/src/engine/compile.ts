@@ -1,5 +1,4 @@
 import { assign, raise, type StateNodeConfig, setup } from 'xstate';
-import { compileCondition } from '../conditions/evaluate.js';
 import { type InputEvent, MACHINE_EVENT_TYPES } from '../history/events.js';
 import { protocolHash } from '../model/hash.js';
 import { parseProtocol } from '../model/parse.js';
@@ -20,13 +19,6 @@ const EVENT_TYPES = MACHINE_EVENT_TYPES;
 
 function machineFor(rt: ProtocolRuntime) {
   const def = rt.definition;
-  // Each exit's event and compiled condition, looked up by step and index in the guard.
-  const exitsOf = new Map(
-    [...rt.steps].map(([id, { step }]) => [
-      id,
-      step.exits.map((x) => ({ on: x.on, when: x.when && compileCondition(x.when) })),
-    ]),
-  );
   const m = setup({
     types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
     actions: {
@@ -40,7 +32,7 @@ function machineFor(rt: ProtocolRuntime) {
     guards: {
       exit: ({ context }, params: { step: string; index: number }) => {
         if (context.status === 'cancelled') return false;
-        const exit = exitsOf.get(params.step)![params.index]!;
+        const exit = rt.steps.get(params.step)!.exits[params.index]!;
         if (exit.on !== undefined && context.pendingEvent !== exit.on) return false;
         return exit.when === undefined || exit.when(conditionContext(rt, context, params.step));
       },

@@ -27,7 +27,6 @@ import { anchorTime, isOpen, type MachineContext, regrade } from './state.js';
 import type { Actor, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
-/** Whether a store call answered with a promise (stores may be synchronous or asynchronous). */
 /**
  * What a store indexes of a journey. Its open-task records are made when a store first reads
  * them (an in-memory store only does for worklists), then kept.
@@ -69,6 +68,7 @@ function openTaskRecord(ctx: MachineContext, t: TaskInstance): OpenTaskRecord {
   };
 }
 
+/** Whether a store call answered with a promise (stores may be synchronous or asynchronous). */
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
@@ -364,6 +364,12 @@ export function createEngine(options: EngineOptions): Engine {
     return l;
   }
 
+  /** Runs `work` on a journey: at once when it is live, after loading it otherwise. */
+  function onLive<T>(journeyId: string, work: (l: Live) => T | Promise<T>): T | Promise<T> {
+    const l = live.get(journeyId);
+    return l === undefined ? load(journeyId).then(work) : work(l);
+  }
+
   function contextOf(l: Live): MachineContext {
     return l.actor.getSnapshot().context;
   }
@@ -429,20 +435,20 @@ export function createEngine(options: EngineOptions): Engine {
       evict(journeyId);
       throw e;
     }
-    if (!isPromise(appended)) {
-      l.version = seq;
-      return commandResult(l.runtime, contextOf(l), seq, out);
-    }
+    if (!isPromise(appended)) return committed(l, seq, out);
     return appended.then(
-      () => {
-        l.version = seq;
-        return commandResult(l.runtime, contextOf(l), seq, out);
-      },
+      () => committed(l, seq, out),
       (e: unknown) => {
         evict(journeyId);
         throw e;
       },
     );
+  }
+
+  /** The journey is at `version` once its entries are stored. */
+  function committed(l: Live, version: number, events: readonly HistoryEvent[]): CommandResult {
+    l.version = version;
+    return commandResult(l.runtime, contextOf(l), version, events);
   }
 
   async function refuse(
@@ -479,12 +485,7 @@ export function createEngine(options: EngineOptions): Engine {
     by: Actor | undefined,
     decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
   ): Promise<CommandResult> {
-    return serial(journeyId, () => {
-      const l = live.get(journeyId);
-      return l === undefined
-        ? load(journeyId).then((loaded) => runOn(journeyId, loaded, command, opts, by, decide))
-        : runOn(journeyId, l, command, opts, by, decide);
-    });
+    return serial(journeyId, () => onLive(journeyId, (l) => runOn(journeyId, l, command, opts, by, decide)));
   }
 
   function runOn(
@@ -563,7 +564,7 @@ export function createEngine(options: EngineOptions): Engine {
       // `<task>#<occurrence>`: recent occurrences, which commands name most, are at the end; the
       // occurrence number is compared first (no string is made on the way).
       let occurrence = 0;
-      for (let i = hash + 1; i < ref.length; i++) {
+      for (let i = hash + 1; i < ref.length && !Number.isNaN(occurrence); i++) {
         const digit = ref.charCodeAt(i) - 48;
         occurrence = digit >= 0 && digit <= 9 ? occurrence * 10 + digit : Number.NaN;
       }
@@ -993,7 +994,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const out: HistoryEvent[] = [
       started,
-      ...actor.getSnapshot().context.emitted.map((d, i) => ({ ...d, seq: i + 2, at }) as HistoryEvent),
+      ...actor.getSnapshot().context.emitted.map((d, i) => stamp(d, i + 2, at)),
     ];
     try {
       await store.append(journeyId, 0, out, indexOf(l));
@@ -1009,14 +1010,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function tickJourney(journeyId: string, at: number): Promise<HistoryEvent[]> {
-    return serial(journeyId, () => tickNow(journeyId, at));
-  }
-
-  function tickNow(journeyId: string, at: number): HistoryEvent[] | Promise<HistoryEvent[]> {
-    const l = live.get(journeyId);
-    return l === undefined
-      ? load(journeyId).then((loaded) => tickOn(journeyId, loaded, at))
-      : tickOn(journeyId, l, at);
+    return serial(journeyId, () => onLive(journeyId, (l) => tickOn(journeyId, l, at)));
   }
 
   function tickOn(journeyId: string, l: Live, at: number): HistoryEvent[] | Promise<HistoryEvent[]> {

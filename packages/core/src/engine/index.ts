@@ -19,6 +19,7 @@ export {
 export {
   buildRuntime,
   type ProtocolRuntime,
+  type RuntimeExit,
   type RuntimeStep,
   type RuntimeTask,
   repeatInterval,

@@ -16,6 +16,14 @@ export interface RuntimeStep {
   /** Ids of the step and every step nested in it. */
   readonly subtree: ReadonlySet<string>;
   readonly segment: string;
+  /** Its exits, in order, with their conditions compiled. */
+  readonly exits: readonly RuntimeExit[];
+}
+
+/** An exit of a step: the event it waits for, and its condition compiled. */
+export interface RuntimeExit {
+  readonly on: string | undefined;
+  readonly when: CompiledCondition | undefined;
 }
 
 /** A task with what the engine needs at run time. */
@@ -83,7 +91,8 @@ export function buildRuntime(
   const entries = allSteps(definition);
   for (const { step, parent } of entries) {
     const subtree = new Set(entries.filter((e) => e.lineage.includes(step.id)).map((e) => e.step.id));
-    steps.set(step.id, { step, parent: parent?.id, subtree, segment: step.segment });
+    const exits = step.exits.map((x) => ({ on: x.on, when: x.when && compileCondition(x.when) }));
+    steps.set(step.id, { step, parent: parent?.id, subtree, segment: step.segment, exits });
   }
   const tasks = new Map<string, RuntimeTask>();
   const tasksByStep = new Map<string, RuntimeTask[]>();
