@@ -40,7 +40,8 @@ const FACTS = {
 /** When events happen, in days after the journey starts (admission) or as yearly rates. */
 const EVENTS = {
   sortie: { after: { kind: 'lognormal', median: 7, sigma: 0.4, max: 30 } },
-  'signe-alerte': { perYear: 1 },
+  // The sign reported (the protocol requires one; which one does not change the pathway).
+  'signe-alerte': { perYear: 1, data: { signe: 'essoufflement' } },
   rehospitalisation: { perYear: 0.3 },
   'titration-terminee': { after: { kind: 'uniform', min: 60, max: 120 }, probability: 0.6 },
 };

@@ -211,4 +211,75 @@ describe('simulateCohort', () => {
     }).catch((e: unknown) => e)) as SimulationOptionsError;
     expect(bad.issues.map((i) => i.pointer).sort()).toEqual(['facts.age.sd', 'horizon', 'patients']);
   });
+
+  it('refuses event and act data that the engine would refuse every time, naming the schema problem', () => {
+    // The same protocol, with data on its discharge event and on the GP visit.
+    const steps = sortieIc.steps.map((s) =>
+      s.id !== 'suivi'
+        ? s
+        : {
+            ...s,
+            steps: s.steps?.map((sub) => ({
+              ...sub,
+              tasks: sub.tasks?.map((t) =>
+                t.id === 'consultation-mg'
+                  ? {
+                      ...t,
+                      data: {
+                        type: 'object',
+                        properties: { date: { type: 'string' } },
+                        required: ['date'],
+                      },
+                    }
+                  : t,
+              ),
+            })),
+          },
+    );
+    const withData = parseProtocol({
+      ...sortieIc,
+      events: [
+        {
+          id: 'sortie',
+          label: { fr: 'Sortie' },
+          data: { type: 'object', properties: { service: { type: 'string' } }, required: ['service'] },
+        },
+      ],
+      steps,
+    });
+    const refused = (options: Partial<SimulateCohortOptions>) => {
+      try {
+        parseSimulationOptions(withData, { ...base, ...options });
+        return [];
+      } catch (e) {
+        expect(e).toBeInstanceOf(SimulationOptionsError);
+        return (e as SimulationOptionsError).issues.map((i) => `${i.pointer}: ${i.message}`);
+      }
+    };
+    const after = { kind: 'uniform', min: 2, max: 10 } as const;
+    expect(refused({ events: { sortie: { after } } })).toEqual([
+      `events.sortie.data: the engine would refuse every "sortie" event with this data: service: must have required property 'service'`,
+    ]);
+    expect(refused({ events: { sortie: { after, data: { service: 'cardiologie' } } } })).toEqual([]);
+    expect(
+      refused({
+        events: { sortie: { after, data: { service: 'cardiologie' } } },
+        behaviour: {
+          tasks: { 'consultation-mg': { data: { date: 3 } }, 'lettre-liaison': { data: { x: 1 } } },
+        },
+      }),
+    ).toEqual([
+      'behaviour.tasks.consultation-mg.data: the engine would refuse every act of "consultation-mg" with this data: date: must be string',
+      'behaviour.tasks.lettre-liaison.data: the engine would refuse every act of "lettre-liaison" with this data: it records no data, got x',
+    ]);
+    // Default data goes with every task that has none of its own.
+    expect(
+      refused({
+        events: { sortie: { after, data: { service: 'cardiologie' } } },
+        behaviour: { default: { data: { date: '2026-01-10' } }, tasks: {} },
+      }),
+    ).toContain(
+      'behaviour.default.data: the engine would refuse every act of "lettre-liaison" with this data: it records no data, got date (give "lettre-liaison" data of its own)',
+    );
+  });
 });

@@ -18,6 +18,7 @@ export {
 } from './engine.js';
 export {
   buildRuntime,
+  describeAjvErrors,
   type ProtocolRuntime,
   type RuntimeExit,
   type RuntimeStep,

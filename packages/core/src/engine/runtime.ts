@@ -143,7 +143,14 @@ export function buildRuntime(
   };
 }
 
-/** Formats ajv errors as `age: must be >= 0; nyha: must be equal to one of the allowed values`. */
+/**
+ * What a data or facts validator of a protocol runtime found wrong, for people: its errors
+ * formatted as `age: must be >= 0; nyha: must be equal to one of the allowed values (1, 2, 3, 4)`.
+ *
+ * @example
+ * const validate = runtime.validateEventData.get('signe-alerte')!;
+ * if (!validate({})) console.log(describeAjvErrors(validate)); // signe: must have required property 'signe'
+ */
 export function describeAjvErrors(validate: ValidateFunction): string {
   return (validate.errors ?? [])
     .map((e) => {

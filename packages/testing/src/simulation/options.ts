@@ -7,10 +7,13 @@
 import {
   allTasks,
   CptsError,
+  compileRuntime,
   DurationSchema,
+  describeAjvErrors,
   formatPath,
   IdSchema,
   type ProtocolDefinition,
+  type ProtocolRuntime,
   toMillis,
   type ValidationIssue,
 } from '@cpts/core';
@@ -153,9 +156,23 @@ function issue(path: (string | number)[], message: string): ValidationIssue {
   return { path, pointer: formatPath(path), message, kind: 'semantic' };
 }
 
+type Validator = ProtocolRuntime['validateFacts'];
+
+/**
+ * Why the engine would refuse `data` with every act or event (as it checks them), or undefined:
+ * options that would only produce refusals are caught before the simulation runs.
+ */
+function dataProblem(validate: Validator | undefined, data: Record<string, unknown> | undefined) {
+  if (validate) return validate(data ?? {}) ? undefined : describeAjvErrors(validate);
+  return data !== undefined && Object.keys(data).length > 0
+    ? `it records no data, got ${Object.keys(data).join(', ')}`
+    : undefined;
+}
+
 /**
  * Validates options and checks them against the protocol: facts, events, tasks and roles must
- * exist, and the facts the protocol requires must be drawn.
+ * exist, the facts the protocol requires must be drawn, and the data given with events and acts
+ * must fit the protocol's data schemas (the engine would refuse each of them otherwise).
  *
  * @throws {SimulationOptionsError} listing every problem with its path.
  * @example
@@ -186,28 +203,65 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
       issues.push(
         issue(['facts'], `the protocol requires the fact "${name}" at the start: give it a distribution`),
       );
+  const { runtime } = compileRuntime(protocol);
   const events = new Set(protocol.events.map((e) => e.id));
-  for (const name of Object.keys(o.events))
-    if (!events.has(name))
+  for (const [name, b] of Object.entries(o.events)) {
+    if (!events.has(name)) {
       issues.push(
         issue(
           ['events', name],
           `the protocol has no event "${name}" (events: ${[...events].join(', ') || 'none'})`,
         ),
       );
+      continue;
+    }
+    const problem = dataProblem(runtime.validateEventData.get(name), b.data);
+    if (problem)
+      issues.push(
+        issue(
+          ['events', name, 'data'],
+          `the engine would refuse every "${name}" event with this data: ${problem}`,
+        ),
+      );
+  }
   const tasks = new Map(allTasks(protocol).map((t) => [t.task.id, t.task]));
   const roles = new Set(protocol.roles.map((r) => r.id));
   for (const [name, b] of Object.entries(o.behaviour.tasks)) {
     const task = tasks.get(name);
-    if (!task) issues.push(issue(['behaviour', 'tasks', name], `the protocol has no task "${name}"`));
-    else if (b.as !== undefined && !task.responsible.includes(b.as))
+    if (!task) {
+      issues.push(issue(['behaviour', 'tasks', name], `the protocol has no task "${name}"`));
+      continue;
+    }
+    if (b.as !== undefined && !task.responsible.includes(b.as))
       issues.push(
         issue(
           ['behaviour', 'tasks', name, 'as'],
           `"${b.as}" is not responsible for "${name}" (${task.responsible.join(', ')})`,
         ),
       );
+    const problem = b.data && dataProblem(runtime.tasks.get(name)?.validate, b.data);
+    if (problem)
+      issues.push(
+        issue(
+          ['behaviour', 'tasks', name, 'data'],
+          `the engine would refuse every act of "${name}" with this data: ${problem}`,
+        ),
+      );
   }
+  // Default data goes with the acts of every task that gives none of its own.
+  const defaultData = o.behaviour.default?.data;
+  if (defaultData)
+    for (const name of tasks.keys()) {
+      if (o.behaviour.tasks[name]?.data) continue;
+      const problem = dataProblem(runtime.tasks.get(name)?.validate, defaultData);
+      if (problem)
+        issues.push(
+          issue(
+            ['behaviour', 'default', 'data'],
+            `the engine would refuse every act of "${name}" with this data: ${problem} (give "${name}" data of its own)`,
+          ),
+        );
+    }
   if (o.behaviour.default?.as !== undefined)
     issues.push(
       issue(['behaviour', 'default', 'as'], 'a default behaviour cannot name a role: set "as" per task'),
