@@ -151,6 +151,11 @@ class ActionQueue {
     a[i] = item;
   }
 
+  /** The next action, left in the queue. */
+  peek(): Action | undefined {
+    return this.#a[0];
+  }
+
   pop(): Action | undefined {
     const a = this.#a;
     const top = a[0];
@@ -628,13 +633,23 @@ export async function runShard(
   let started = 0;
   const progressEvery = Math.max(1, Math.floor((last - first) / 50));
   for (;;) {
+    // Time passes first: journeys whose deadlines or timed exits fall at or before the next action
+    // wake up at their own instant, and what that makes the professionals decide is queued before
+    // later actions run (a woken journey's act may come before the action that was next).
+    const next = queue.peek()?.at ?? Number.POSITIVE_INFINITY;
+    const wake = store.nextWake() ?? Number.POSITIVE_INFINITY;
+    if (wake <= next && wake <= end) {
+      await engine.runUntil(wake);
+      flush();
+      const after = store.nextWake();
+      if (after !== undefined && after <= wake)
+        throw new Error(
+          `cpts internal: a journey still wakes at ${new Date(after).toISOString()} once woken`,
+        );
+      continue;
+    }
     const action = queue.pop();
     if (!action || action.at > end) break;
-    // Time passes up to the action: journeys whose deadlines or timed exits fall before it wake up.
-    if ((store.nextWake() ?? Number.POSITIVE_INFINITY) <= action.at) {
-      await engine.runUntil(action.at);
-      flush();
-    }
     try {
       if (action.kind === 'start') {
         const journeyId = `p${action.patient}`;
