@@ -23,7 +23,7 @@ import type {
 import { actingRole, authorise } from './authorise.js';
 import { type CompiledMachine, compileRuntime, initialContext } from './compile.js';
 import { describeAjvErrors, type ProtocolRuntime } from './runtime.js';
-import { anchorTime, isOpen, type MachineContext, regrade } from './state.js';
+import { anchorTime, type EmittedEvent, isOpen, type MachineContext, regrade } from './state.js';
 import type { Actor, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
@@ -73,12 +73,19 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
-/** Makes an input or derived event a history entry, in place: its position, and its instant when it has none. */
-function stamp(event: object, seq: number, at?: number): HistoryEvent {
-  const entry = event as { seq: number; at: number };
-  entry.seq = seq;
-  if (at !== undefined) entry.at = at;
-  return entry as unknown as HistoryEvent;
+/**
+ * An input event as a command makes it: a history entry but for its position (`seq` 0 until it
+ * is committed), like the derived events the machine emits ({@link EmittedEvent}).
+ */
+type PendingInput = InputEvent & { seq: number; at: number };
+
+/**
+ * Makes an input or derived event a history entry, in place: its position. The event was made
+ * with a `seq` field already, so this writes a field and does not reshape the object.
+ */
+function stamp(event: PendingInput | EmittedEvent, seq: number): HistoryEvent {
+  event.seq = seq;
+  return event as HistoryEvent;
 }
 
 /** A command's result; its journey view is built on first read (most callers only await the command). */
@@ -178,12 +185,12 @@ export interface Engine extends JourneyCommands {
   evict(journeyId?: string): void;
 }
 
-const attribution = (actor: Actor | undefined, role?: string, delegation?: string): Attribution | undefined =>
-  actor && {
-    actor: actor.id,
-    ...(role !== undefined && { role }),
-    ...(delegation !== undefined && { delegation }),
-  };
+/** Who did an act, as which role, under which delegation (each kept in every history entry: made whole, in one shape per case). */
+function attribution(actor: Actor | undefined, role?: string, delegation?: string): Attribution | undefined {
+  if (!actor) return undefined;
+  if (role === undefined) return delegation === undefined ? { actor: actor.id } : { actor: actor.id, delegation };
+  return delegation === undefined ? { actor: actor.id, role } : { actor: actor.id, role, delegation };
+}
 
 /**
  * Creates an engine.
@@ -408,7 +415,7 @@ export function createEngine(options: EngineOptions): Engine {
   function commit(
     journeyId: string,
     l: Live,
-    inputs: readonly (InputEvent & { at: number })[],
+    inputs: readonly PendingInput[],
   ): CommandResult | Promise<CommandResult> {
     const out: HistoryEvent[] = [];
     let seq = l.version;
@@ -426,7 +433,7 @@ export function createEngine(options: EngineOptions): Engine {
       // The input and the derived events are fresh objects made for this command: they become the
       // history entries as they are, stamped with their position (and instant), without copies.
       out.push(stamp(input, ++seq));
-      for (const d of snap.context.emitted) out.push(stamp(d, ++seq, input.at));
+      for (const d of snap.context.emitted) out.push(stamp(d, ++seq));
     }
     let appended: void | Promise<void>;
     try {
@@ -483,7 +490,7 @@ export function createEngine(options: EngineOptions): Engine {
     command: string,
     opts: CommandOptions,
     by: Actor | undefined,
-    decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
+    decide: (l: Live, ctx: MachineContext, at: number) => PendingInput[],
   ): Promise<CommandResult> {
     return serial(journeyId, () => onLive(journeyId, (l) => runOn(journeyId, l, command, opts, by, decide)));
   }
@@ -494,7 +501,7 @@ export function createEngine(options: EngineOptions): Engine {
     command: string,
     opts: CommandOptions,
     by: Actor | undefined,
-    decide: (l: Live, ctx: MachineContext, at: number) => (InputEvent & { at: number })[],
+    decide: (l: Live, ctx: MachineContext, at: number) => PendingInput[],
   ): CommandResult | Promise<CommandResult> {
     const ctx = contextOf(l);
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== l.version)
@@ -540,7 +547,7 @@ export function createEngine(options: EngineOptions): Engine {
     e: unknown,
   ): Promise<never> {
     if (CptsError.is(e) && e.code !== 'CONFLICT' && live.get(journeyId) === l) {
-      const pending = (e.details as { record?: (InputEvent & { at: number })[] }).record;
+      const pending = (e.details as { record?: PendingInput[] }).record;
       if (pending) {
         try {
           // Copies: the entries are stamped in place, and the error's details keep the originals.
@@ -706,11 +713,12 @@ export function createEngine(options: EngineOptions): Engine {
           const record = [
             {
               type: 'delegation.handed-back' as const,
+              seq: 0,
+              at,
               delegation: decision.delegation.id,
               instance: inst.id,
               by: attribution(actor, decision.delegation.delegate, decision.delegation.id)!,
               reasons: [...decision.reasons],
-              at,
             },
           ];
           throw new CptsError(
@@ -729,14 +737,12 @@ export function createEngine(options: EngineOptions): Engine {
         }
         const data = o.data as unknown as Record<string, unknown> | undefined;
         checkData(l.runtime, inst, data);
+        const by = attribution(actor, decision.role, decision.delegation?.id);
+        // Two whole literals rather than an optional spread: each entry is made in one shape.
         return [
-          {
-            type: 'task.completed',
-            instance: inst.id,
-            by: attribution(actor, decision.role, decision.delegation?.id),
-            ...(data !== undefined && { data }),
-            at,
-          },
+          data === undefined
+            ? { type: 'task.completed', seq: 0, at, instance: inst.id, by }
+            : { type: 'task.completed', seq: 0, at, instance: inst.id, by, data },
         ];
       });
     },
@@ -748,7 +754,7 @@ export function createEngine(options: EngineOptions): Engine {
         const data = o.data as unknown as Record<string, unknown> | undefined;
         checkData(l.runtime, inst, data);
         return [
-          { type: 'task.completed', instance: inst.id, source, ...(data !== undefined && { data }), at },
+          { type: 'task.completed', seq: 0, at, instance: inst.id, source, ...(data !== undefined && { data }) },
         ];
       });
     },
@@ -776,7 +782,7 @@ export function createEngine(options: EngineOptions): Engine {
               details: { actor: actor.id, task: inst.task },
             },
           );
-        return [{ type: 'task.accepted', instance: inst.id, by: attribution(actor, role)!, at }];
+        return [{ type: 'task.accepted', seq: 0, at, instance: inst.id, by: attribution(actor, role)! }];
       });
     },
 
@@ -790,10 +796,11 @@ export function createEngine(options: EngineOptions): Engine {
         return [
           {
             type: 'task.released',
+            seq: 0,
+            at,
             instance: inst.id,
             by: attribution(actor)!,
             ...(o.reason !== undefined && { reason: o.reason }),
-            at,
           },
         ];
       });
@@ -814,7 +821,7 @@ export function createEngine(options: EngineOptions): Engine {
             `Only ${inst.responsible.join(', ')} may waive "${inst.task}"`,
             { details: { task: inst.task } },
           );
-        return [{ type: 'task.waived', instance: inst.id, by: attribution(actor, role)!, justification, at }];
+        return [{ type: 'task.waived', seq: 0, at, instance: inst.id, by: attribution(actor, role)!, justification }];
       });
     },
 
@@ -830,7 +837,7 @@ export function createEngine(options: EngineOptions): Engine {
             `Only ${inst.responsible.join(', ')} may cancel "${inst.task}"`,
             { details: { task: inst.task } },
           );
-        return [{ type: 'task.cancelled', instance: inst.id, by: attribution(actor, role)!, reason, at }];
+        return [{ type: 'task.cancelled', seq: 0, at, instance: inst.id, by: attribution(actor, role)!, reason }];
       });
     },
 
@@ -840,10 +847,11 @@ export function createEngine(options: EngineOptions): Engine {
         return [
           {
             type: 'facts.recorded',
+            seq: 0,
+            at,
             facts: valid,
             by: attribution(o.by),
             ...(o.source !== undefined && { source: o.source }),
-            at,
           },
         ];
       });
@@ -865,11 +873,12 @@ export function createEngine(options: EngineOptions): Engine {
         return [
           {
             type: 'event.recorded',
+            seq: 0,
+            at,
             event,
             ...(o.data !== undefined && { data: o.data }),
             by: attribution(o.by),
             ...(o.source !== undefined && { source: o.source }),
-            at,
           },
         ];
       });
@@ -899,11 +908,12 @@ export function createEngine(options: EngineOptions): Engine {
         return [
           {
             type: 'delegation.handed-back',
+            seq: 0,
+            at,
             delegation: delegation.id,
             instance: inst.id,
             by: attribution(actor, delegation.delegate, delegation.id)!,
             reasons: [reason],
-            at,
           },
         ];
       });
@@ -933,19 +943,31 @@ export function createEngine(options: EngineOptions): Engine {
             'NOT_ALLOWED_ROLE',
             `Only ${candidates.join(', ')} may change the course of the current step`,
           );
-        return [{ type: 'journey.rerouted', to, by: attribution(actor, role)!, justification, at }];
+        return [{ type: 'journey.rerouted', seq: 0, at, to, by: attribution(actor, role)!, justification }];
       });
     },
 
     close(journeyId, o) {
       return run(journeyId, 'close', o, o.by, (_l, _ctx, at) => [
-        { type: 'journey.closed', by: attribution(o.by), reason: requireText(o.reason, 'reason'), at },
+        {
+          type: 'journey.closed',
+          seq: 0,
+          at,
+          by: attribution(o.by),
+          reason: requireText(o.reason, 'reason'),
+        },
       ]);
     },
 
     cancel(journeyId, o) {
       return run(journeyId, 'cancel', o, o.by, (_l, _ctx, at) => [
-        { type: 'journey.cancelled', by: attribution(o.by), reason: requireText(o.reason, 'reason'), at },
+        {
+          type: 'journey.cancelled',
+          seq: 0,
+          at,
+          by: attribution(o.by),
+          reason: requireText(o.reason, 'reason'),
+        },
       ]);
     },
   };
@@ -994,7 +1016,7 @@ export function createEngine(options: EngineOptions): Engine {
     };
     const out: HistoryEvent[] = [
       started,
-      ...actor.getSnapshot().context.emitted.map((d, i) => stamp(d, i + 2, at)),
+      ...actor.getSnapshot().context.emitted.map((d, i) => stamp(d, i + 2)),
     ];
     try {
       await store.append(journeyId, 0, out, indexOf(l));
@@ -1016,7 +1038,7 @@ export function createEngine(options: EngineOptions): Engine {
   function tickOn(journeyId: string, l: Live, at: number): HistoryEvent[] | Promise<HistoryEvent[]> {
     const ctx = contextOf(l);
     if (ctx.status === 'closed' || ctx.status === 'cancelled') return [];
-    const result = commit(journeyId, l, [{ type: 'clock.advanced', at: Math.max(at, ctx.now) }]);
+    const result = commit(journeyId, l, [{ type: 'clock.advanced', seq: 0, at: Math.max(at, ctx.now) }]);
     // The entries are the command's own fresh array.
     return isPromise(result)
       ? result.then((r) => r.events as HistoryEvent[])

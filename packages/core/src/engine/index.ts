@@ -25,7 +25,7 @@ export {
   type RuntimeTask,
   repeatInterval,
 } from './runtime.js';
-export { isOpen, type MachineContext } from './state.js';
+export { type EmittedEvent, isOpen, type MachineContext } from './state.js';
 export type * from './typed.js';
 export type * from './types.js';
 export { journeyState, journeyView } from './view.js';

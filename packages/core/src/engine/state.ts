@@ -12,10 +12,17 @@ import type { JourneyState, Rupture, TaskCause, TaskInstance } from './types.js'
 /** The machine's context: the journey, plus what the current input produced. */
 export interface MachineContext extends JourneyState {
   /** Derived events produced while applying the current input event. */
-  readonly emitted: readonly DerivedEvent[];
+  readonly emitted: readonly EmittedEvent[];
   /** The event recorded by the current input, for exits `on` that event. */
   readonly pendingEvent: string | undefined;
 }
+
+/**
+ * A derived event as the machine emits it: a history entry but for its position, `seq` (0 until
+ * the engine appends it). Both `seq` and `at` are there from the start, so that the engine
+ * stamps the position into a field the object already has instead of reshaping it.
+ */
+export type EmittedEvent = DerivedEvent & { seq: number; at: number };
 
 type Ctx = MachineContext;
 /** Whether a task occurrence is still to be done. */
@@ -28,8 +35,8 @@ export function isOpen(t: TaskInstance): boolean {
  * journey start, and only read once the machine has settled: appending in place is safe, and
  * spares a copy of the context and of the array for every derived event.
  */
-function emit(ctx: Ctx, event: DerivedEvent): Ctx {
-  (ctx.emitted as DerivedEvent[]).push(event);
+function emit(ctx: Ctx, event: EmittedEvent): Ctx {
+  (ctx.emitted as EmittedEvent[]).push(event);
   return ctx;
 }
 
@@ -228,6 +235,8 @@ export function openTask(
     { ...ctx, tasks: [...ctx.tasks, inst] },
     {
       type: 'task.opened',
+      seq: 0,
+      at: ctx.now,
       instance: inst.id,
       task: inst.task,
       step: inst.step,
@@ -247,7 +256,7 @@ function closeRupture(ctx: Ctx, id: string | undefined): Ctx {
   const closed: Rupture = { ...r, closedAt: ctx.now, delayMs, delayDays };
   return emit(
     { ...ctx, ruptures: ctx.ruptures.map((x) => (x.id === id ? closed : x)) },
-    { type: 'rupture.closed', rupture: id, delayMs, delayDays },
+    { type: 'rupture.closed', seq: 0, at: ctx.now, rupture: id, delayMs, delayDays },
   );
 }
 
@@ -276,7 +285,7 @@ function openRupture(
 ): [Ctx, string] {
   const id = `R${ctx.ruptures.length + 1}`;
   const r: Rupture = { ...rupture, id, closedAt: undefined, delayMs: undefined, delayDays: undefined };
-  return [emit({ ...ctx, ruptures: [...ctx.ruptures, r] }, { type: 'rupture.opened', rupture: r }), id];
+  return [emit({ ...ctx, ruptures: [...ctx.ruptures, r] }, { type: 'rupture.opened', seq: 0, at: ctx.now, rupture: r }), id];
 }
 
 /** Records a hand-back: a rupture of kind `hand-back` and the delegating role's task. */
@@ -350,6 +359,8 @@ function missed(rt: ProtocolRuntime, ctx: Ctx, t: TaskInstance, dueAt: number): 
       replaceTask(next, taskWith(current, { responsible: [...current.responsible, policy.escalateTo] })),
       {
         type: 'task.escalated',
+        seq: 0,
+        at: next.now,
         instance: t.id,
         to: policy.escalateTo,
       },
@@ -386,6 +397,8 @@ function schedule(ctx: Ctx, task: RuntimeTask, t: TaskInstance): Ctx {
     ),
     {
       type: 'task.scheduled',
+      seq: 0,
+      at: ctx.now,
       instance: t.id,
       dueAt,
     },
@@ -446,7 +459,14 @@ export function regrade(rt: ProtocolRuntime, ctx: Ctx): Ctx {
   if (level === ctx.complexity) return ctx;
   return emit(
     { ...ctx, complexity: level },
-    { type: 'complexity.changed', from: ctx.complexity, to: level, rule: assessment?.rule },
+    {
+      type: 'complexity.changed',
+      seq: 0,
+      at: ctx.now,
+      from: ctx.complexity,
+      to: level,
+      rule: assessment?.rule,
+    },
   );
 }
 
@@ -454,7 +474,7 @@ export function regrade(rt: ProtocolRuntime, ctx: Ctx): Ctx {
 export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   let next: Ctx = emit(
     { ...ctx, active: [...ctx.active, stepId], entered: { ...ctx.entered, [stepId]: ctx.now } },
-    { type: 'step.entered', step: stepId },
+    { type: 'step.entered', seq: 0, at: ctx.now, step: stepId },
   );
   for (const task of rt.tasksByStep.get(stepId) ?? []) {
     if (!whenHolds(rt, next, task, stepId)) continue;
@@ -462,7 +482,7 @@ export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   }
   const info = rt.steps.get(stepId)!;
   if (info.step.kind === 'final' && info.parent === undefined && next.status === 'active') {
-    next = emit({ ...next, status: 'completed' }, { type: 'journey.completed', step: stepId });
+    next = emit({ ...next, status: 'completed' }, { type: 'journey.completed', seq: 0, at: next.now, step: stepId });
   }
   return reconcile(rt, next);
 }
@@ -477,6 +497,8 @@ export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
     const reason = `sortie de l'étape ${stepId}`;
     next = emit(closeTask(next, next.tasks.find((x) => x.id === t.id)!, 'cancelled', undefined, reason), {
       type: 'task.closed',
+      seq: 0,
+      at: next.now,
       instance: t.id,
       status: 'cancelled',
       reason,
@@ -484,7 +506,7 @@ export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   }
   return emit(
     { ...next, active: next.active.filter((s) => s !== stepId) },
-    { type: 'step.exited', step: stepId },
+    { type: 'step.exited', seq: 0, at: next.now, step: stepId },
   );
 }
 
@@ -572,6 +594,8 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
         if (isOpen(t))
           next = emit(closeTask(next, t, 'cancelled', event.by?.actor, reason), {
             type: 'task.closed',
+            seq: 0,
+            at: next.now,
             instance: t.id,
             status: 'cancelled',
             reason,
