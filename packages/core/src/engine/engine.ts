@@ -24,36 +24,54 @@ import { actingRole, authorise } from './authorise.js';
 import { type CompiledMachine, compileRuntime, initialContext } from './compile.js';
 import { describeAjvErrors, type ProtocolRuntime } from './runtime.js';
 import { anchorTime, type EmittedEvent, isOpen, type MachineContext, regrade } from './state.js';
-import type { Actor, TaskInstance } from './types.js';
+import type { Actor, ProtocolRef, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
 /**
  * What a store indexes of a journey. Its open-task records are made when a store first reads
- * them (an in-memory store only does for worklists), then kept.
+ * them (an in-memory store only does for worklists), then kept: `openTasks` is a getter, which a
+ * store reads by name (`JSON.stringify` includes it through `toJSON`). The index holds the
+ * journey's task list, not its whole state: a store keeps the index until the next one, and an
+ * older state kept with it would outlive its use.
  */
-function journeyIndex(ctx: MachineContext, wakeAt: number | undefined): JourneyIndex {
-  let openTasks: OpenTaskRecord[] | undefined;
-  return {
-    journeyId: ctx.journeyId,
-    protocol: ctx.protocol,
-    status: ctx.status,
-    wakeAt,
-    get openTasks(): readonly OpenTaskRecord[] {
-      if (openTasks === undefined) {
-        openTasks = [];
-        for (const t of ctx.tasks) if (isOpen(t)) openTasks.push(openTaskRecord(ctx, t));
-      }
-      return openTasks;
-    },
-  };
+class LazyJourneyIndex implements JourneyIndex {
+  readonly journeyId: string;
+  readonly protocol: ProtocolRef;
+  readonly status: JourneyIndex['status'];
+  readonly wakeAt: number | undefined;
+  readonly #tasks: readonly TaskInstance[];
+  #openTasks: OpenTaskRecord[] | undefined;
+
+  constructor(ctx: MachineContext, wakeAt: number | undefined) {
+    this.journeyId = ctx.journeyId;
+    this.protocol = ctx.protocol;
+    this.status = ctx.status;
+    this.wakeAt = wakeAt;
+    this.#tasks = ctx.tasks;
+    this.#openTasks = undefined;
+  }
+
+  get openTasks(): readonly OpenTaskRecord[] {
+    if (this.#openTasks === undefined) {
+      const open: OpenTaskRecord[] = [];
+      for (const t of this.#tasks) if (isOpen(t)) open.push(openTaskRecord(this.journeyId, this.protocol, t));
+      this.#openTasks = open;
+    }
+    return this.#openTasks;
+  }
+
+  toJSON(): JourneyIndex {
+    const { journeyId, protocol, status, wakeAt, openTasks } = this;
+    return { journeyId, protocol, status, wakeAt, openTasks };
+  }
 }
 
 /** A store's record of an open task occurrence. */
-function openTaskRecord(ctx: MachineContext, t: TaskInstance): OpenTaskRecord {
+function openTaskRecord(journeyId: string, protocol: ProtocolRef, t: TaskInstance): OpenTaskRecord {
   return {
-    journeyId: ctx.journeyId,
-    protocolId: ctx.protocol.id,
-    protocolVersion: ctx.protocol.version,
+    journeyId,
+    protocolId: protocol.id,
+    protocolVersion: protocol.version,
     instance: t.id,
     task: t.task,
     step: t.step,
@@ -88,21 +106,33 @@ function stamp(event: PendingInput | EmittedEvent, seq: number): HistoryEvent {
   return event as HistoryEvent;
 }
 
-/** A command's result; its journey view is built on first read (most callers only await the command). */
-function commandResult(
-  rt: ProtocolRuntime,
-  ctx: MachineContext,
-  version: number,
-  events: readonly HistoryEvent[],
-): CommandResult {
-  let view: JourneyView | undefined;
-  return {
-    events,
-    get journey(): JourneyView {
-      view ??= journeyView(rt, ctx, version);
-      return view;
-    },
-  };
+/**
+ * A command's result; its journey view is built on first read (most callers only await the
+ * command), by the `journey` getter.
+ */
+class LazyCommandResult implements CommandResult {
+  readonly events: readonly HistoryEvent[];
+  readonly #rt: ProtocolRuntime;
+  readonly #ctx: MachineContext;
+  readonly #version: number;
+  #view: JourneyView | undefined;
+
+  constructor(rt: ProtocolRuntime, ctx: MachineContext, version: number, events: readonly HistoryEvent[]) {
+    this.events = events;
+    this.#rt = rt;
+    this.#ctx = ctx;
+    this.#version = version;
+    this.#view = undefined;
+  }
+
+  get journey(): JourneyView {
+    this.#view ??= journeyView(this.#rt, this.#ctx, this.#version);
+    return this.#view;
+  }
+
+  toJSON(): { journey: JourneyView; events: readonly HistoryEvent[] } {
+    return { journey: this.journey, events: this.events };
+  }
 }
 
 type Live = {
@@ -188,7 +218,8 @@ export interface Engine extends JourneyCommands {
 /** Who did an act, as which role, under which delegation (each kept in every history entry: made whole, in one shape per case). */
 function attribution(actor: Actor | undefined, role?: string, delegation?: string): Attribution | undefined {
   if (!actor) return undefined;
-  if (role === undefined) return delegation === undefined ? { actor: actor.id } : { actor: actor.id, delegation };
+  if (role === undefined)
+    return delegation === undefined ? { actor: actor.id } : { actor: actor.id, delegation };
   return delegation === undefined ? { actor: actor.id, role } : { actor: actor.id, role, delegation };
 }
 
@@ -403,7 +434,7 @@ export function createEngine(options: EngineOptions): Engine {
       last.index.protocol === ctx.protocol
     )
       return last.index;
-    const index = journeyIndex(ctx, wake);
+    const index = new LazyJourneyIndex(ctx, wake);
     l.index = { tasks: ctx.tasks, index };
     return index;
   }
@@ -455,7 +486,7 @@ export function createEngine(options: EngineOptions): Engine {
   /** The journey is at `version` once its entries are stored. */
   function committed(l: Live, version: number, events: readonly HistoryEvent[]): CommandResult {
     l.version = version;
-    return commandResult(l.runtime, contextOf(l), version, events);
+    return new LazyCommandResult(l.runtime, contextOf(l), version, events);
   }
 
   async function refuse(
@@ -754,7 +785,14 @@ export function createEngine(options: EngineOptions): Engine {
         const data = o.data as unknown as Record<string, unknown> | undefined;
         checkData(l.runtime, inst, data);
         return [
-          { type: 'task.completed', seq: 0, at, instance: inst.id, source, ...(data !== undefined && { data }) },
+          {
+            type: 'task.completed',
+            seq: 0,
+            at,
+            instance: inst.id,
+            source,
+            ...(data !== undefined && { data }),
+          },
         ];
       });
     },
@@ -821,7 +859,16 @@ export function createEngine(options: EngineOptions): Engine {
             `Only ${inst.responsible.join(', ')} may waive "${inst.task}"`,
             { details: { task: inst.task } },
           );
-        return [{ type: 'task.waived', seq: 0, at, instance: inst.id, by: attribution(actor, role)!, justification }];
+        return [
+          {
+            type: 'task.waived',
+            seq: 0,
+            at,
+            instance: inst.id,
+            by: attribution(actor, role)!,
+            justification,
+          },
+        ];
       });
     },
 
@@ -837,7 +884,9 @@ export function createEngine(options: EngineOptions): Engine {
             `Only ${inst.responsible.join(', ')} may cancel "${inst.task}"`,
             { details: { task: inst.task } },
           );
-        return [{ type: 'task.cancelled', seq: 0, at, instance: inst.id, by: attribution(actor, role)!, reason }];
+        return [
+          { type: 'task.cancelled', seq: 0, at, instance: inst.id, by: attribution(actor, role)!, reason },
+        ];
       });
     },
 

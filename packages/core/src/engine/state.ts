@@ -285,7 +285,13 @@ function openRupture(
 ): [Ctx, string] {
   const id = `R${ctx.ruptures.length + 1}`;
   const r: Rupture = { ...rupture, id, closedAt: undefined, delayMs: undefined, delayDays: undefined };
-  return [emit({ ...ctx, ruptures: [...ctx.ruptures, r] }, { type: 'rupture.opened', seq: 0, at: ctx.now, rupture: r }), id];
+  return [
+    emit(
+      { ...ctx, ruptures: [...ctx.ruptures, r] },
+      { type: 'rupture.opened', seq: 0, at: ctx.now, rupture: r },
+    ),
+    id,
+  ];
 }
 
 /** Records a hand-back: a rupture of kind `hand-back` and the delegating role's task. */
@@ -482,7 +488,10 @@ export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   }
   const info = rt.steps.get(stepId)!;
   if (info.step.kind === 'final' && info.parent === undefined && next.status === 'active') {
-    next = emit({ ...next, status: 'completed' }, { type: 'journey.completed', seq: 0, at: next.now, step: stepId });
+    next = emit(
+      { ...next, status: 'completed' },
+      { type: 'journey.completed', seq: 0, at: next.now, step: stepId },
+    );
   }
   return reconcile(rt, next);
 }

@@ -27,6 +27,11 @@ export interface JourneyIndex {
   readonly status: JourneyStatus;
   /** Next instant at which time alone changes the journey (a due date, a timed exit); `undefined`: none. */
   readonly wakeAt: number | undefined;
+  /**
+   * The open task occurrences. The engine's index computes them when first read (a getter; its
+   * `toJSON` includes them): read the fields by name, as `JSON.stringify` does, rather than
+   * copying the index with a spread.
+   */
   readonly openTasks: readonly OpenTaskRecord[];
 }
 

@@ -62,6 +62,25 @@ describe('event sourcing', () => {
     expect(plain(engine.restore(snapshot, later))).toEqual(plain(await engine.get('p')));
   });
 
+  it('the index a store keeps and a command result serialise whole (their lazy parts included)', async () => {
+    const { store, s } = await journeyWithHistory();
+    const index = JSON.parse(JSON.stringify(store.load('p')!.index));
+    expect(index).toMatchObject({ journeyId: 'p', protocol: { id: sortie.id }, status: 'active' });
+    expect(index.openTasks.map((t: { task: string }) => t.task).sort()).toEqual(
+      store
+        .load('p')!
+        .index.openTasks.map((t) => t.task)
+        .sort(),
+    );
+    expect(index.openTasks.length).toBeGreaterThan(0);
+    const result = await s.perform('p', 'pps', { actor: dac });
+    const json = JSON.parse(JSON.stringify(result));
+    expect(json.events).toEqual(JSON.parse(JSON.stringify(result.events)));
+    expect(json.journey.version).toBe(result.journey.version);
+    expect(json.journey.active).toEqual(result.journey.active);
+    expect(json.journey.tasks).toHaveLength(result.journey.tasks.length);
+  });
+
   it('history only grows: every later history starts with the earlier one', async () => {
     const { engine, s } = await journeyWithHistory();
     const before = await engine.history('p');
