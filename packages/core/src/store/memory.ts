@@ -40,6 +40,19 @@ export class MemoryStore implements Store {
   }
 
   due(at: number, limit = Number.POSITIVE_INFINITY): string[] {
+    // The scheduler asks for the next one at a time (`runUntil`): one pass, no list to sort.
+    if (limit === 1) {
+      let first: string | undefined;
+      let firstAt = Number.POSITIVE_INFINITY;
+      for (const [id, j] of this.#journeys) {
+        const w = j.index.wakeAt;
+        if (w !== undefined && w <= at && (w < firstAt || (w === firstAt && id < first!))) {
+          first = id;
+          firstAt = w;
+        }
+      }
+      return first === undefined ? [] : [first];
+    }
     const hits: [number, string][] = [];
     for (const [id, j] of this.#journeys) {
       const w = j.index.wakeAt;

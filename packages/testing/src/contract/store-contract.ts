@@ -286,6 +286,7 @@ export function describeStoreContract<S extends Store>(
         expect(await store.due(T0 + 2 * DAY)).toEqual(['early', 'exact']);
         expect(await store.due(T0 + 3 * DAY)).toEqual(['early', 'exact', 'late']);
         expect(await store.due(T0 + 3 * DAY, 2)).toEqual(['early', 'exact']);
+        expect(await store.due(T0 + 3 * DAY, 1)).toEqual(['early']);
       });
 
       it('orders journeys due at the same instant by id', async () => {
@@ -293,6 +294,7 @@ export function describeStoreContract<S extends Store>(
           await store.append(id, 0, [started(id, PROTOCOLS.ic!)], index(id, { wakeAt: T0 }));
         expect(await store.due(T0)).toEqual(['a', 'b', 'c']);
         expect(await store.due(T0, 2)).toEqual(['a', 'b']);
+        expect(await store.due(T0, 1)).toEqual(['a']);
       });
 
       it('no longer returns a journey once its index has no wake instant (completed, cancelled, nothing pending)', async () => {
