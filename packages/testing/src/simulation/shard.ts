@@ -101,87 +101,108 @@ type JourneyTrack = {
   instances: Map<string, Instance>;
   ruptures: Map<string, { segment: string; task: string; roles: readonly string[] }>;
 };
+/** Something a shard will do at an instant: start a patient's journey, record an event, perform an act. */
 type Action =
-  | { at: number; seq: number; kind: 'start'; patient: number }
+  | { kind: 'start'; patient: number }
   | {
-      at: number;
-      seq: number;
       kind: 'event';
-      journeyId: string;
+      track: JourneyTrack;
       event: string;
       data: Record<string, unknown> | undefined;
     }
   | {
-      at: number;
-      seq: number;
       kind: 'perform';
-      journeyId: string;
+      track: JourneyTrack;
       instance: string;
+      /** The occurrence as the shard follows it (closed once its act is done or it is cancelled). */
+      inst: Instance;
       role: string;
       data: Record<string, unknown> | undefined;
     };
 
-/** An action before it gets its sequence number. */
-type NewAction = Action extends infer A ? (A extends Action ? Omit<A, 'seq'> : never) : never;
-
-/** A min-heap of actions by instant, then insertion order (so ties are deterministic). */
+/**
+ * A min-heap of actions by instant, then insertion order (so ties are deterministic). The keys
+ * sit in typed arrays beside the actions: the comparisons of a sift read contiguous numbers, not
+ * actions scattered on the heap.
+ */
 class ActionQueue {
-  readonly #a: Action[] = [];
-  #seq = 0;
+  #at = new Float64Array(1024);
+  #seq = new Float64Array(1024);
+  #items: (Action | undefined)[] = [];
+  #size = 0;
+  #next = 0;
 
   get size(): number {
-    return this.#a.length;
+    return this.#size;
   }
 
-  /** Takes the action object (callers pass a fresh literal): it gets its `seq`, no copy. */
-  push(action: NewAction): void {
-    const item = action as Action;
-    item.seq = this.#seq++;
-    const a = this.#a;
-    // Sift up by moving parents down into the hole, then placing the item once.
-    let i = a.length;
-    a.push(item);
+  push(at: number, action: Action): void {
+    if (this.#size === this.#at.length) this.#grow();
+    const ats = this.#at;
+    const seqs = this.#seq;
+    const items = this.#items;
+    const seq = this.#next++;
+    // Sift up by moving parents down into the hole, then placing the new entry once.
+    let i = this.#size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const parent = a[p]!;
-      if (!lt(item, parent)) break;
-      a[i] = parent;
+      if (!(at < ats[p]! || (at === ats[p]! && seq < seqs[p]!))) break;
+      ats[i] = ats[p]!;
+      seqs[i] = seqs[p]!;
+      items[i] = items[p];
       i = p;
     }
-    a[i] = item;
+    ats[i] = at;
+    seqs[i] = seq;
+    items[i] = action;
   }
 
-  /** The next action, left in the queue. */
-  peek(): Action | undefined {
-    return this.#a[0];
+  /** The instant of the next action (infinity when none). */
+  peekAt(): number {
+    return this.#size > 0 ? this.#at[0]! : Number.POSITIVE_INFINITY;
   }
 
+  /** Removes the next action; `peekAt()` gave its instant. */
   pop(): Action | undefined {
-    const a = this.#a;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last) {
-      // Sift the last item down from the root, moving the smaller child up into the hole.
-      const n = a.length;
+    if (this.#size === 0) return undefined;
+    const ats = this.#at;
+    const seqs = this.#seq;
+    const items = this.#items;
+    const top = items[0];
+    const n = --this.#size;
+    const at = ats[n]!;
+    const seq = seqs[n]!;
+    const last = items[n];
+    items[n] = undefined;
+    if (n > 0) {
+      // Sift the last entry down from the root, moving the smaller child up into the hole.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
         if (l >= n) break;
         const r = l + 1;
-        const c = r < n && lt(a[r]!, a[l]!) ? r : l;
-        const child = a[c]!;
-        if (!lt(child, last)) break;
-        a[i] = child;
+        const c = r < n && (ats[r]! < ats[l]! || (ats[r] === ats[l] && seqs[r]! < seqs[l]!)) ? r : l;
+        if (!(ats[c]! < at || (ats[c] === at && seqs[c]! < seq))) break;
+        ats[i] = ats[c]!;
+        seqs[i] = seqs[c]!;
+        items[i] = items[c];
         i = c;
       }
-      a[i] = last;
+      ats[i] = at;
+      seqs[i] = seq;
+      items[i] = last;
     }
     return top;
   }
-}
 
-function lt(a: Action, b: Action): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  #grow(): void {
+    const at = new Float64Array(this.#at.length * 2);
+    const seq = new Float64Array(this.#seq.length * 2);
+    at.set(this.#at);
+    seq.set(this.#seq);
+    this.#at = at;
+    this.#seq = seq;
+  }
 }
 
 /** The value of a key, created on first use. */
@@ -405,11 +426,11 @@ export async function runShard(
         : inst.openedAt;
     const delay = Math.max(0, sample(rng, b.delay ?? defaultDelay(window)));
     const role = b.as ?? def.responsible[0]!;
-    queue.push({
+    queue.push(Math.max(at, Math.round(opens + delay * DAY_MS)), {
       kind: 'perform',
-      at: Math.max(at, Math.round(opens + delay * DAY_MS)),
-      journeyId: track.id,
+      track,
       instance,
+      inst,
       role,
       data: (b.data as Record<string, unknown> | undefined) ?? dataOf(inst.task, def, opens + delay * DAY_MS),
     });
@@ -598,7 +619,7 @@ export async function runShard(
         ? end - start
         : Math.min(end - start, addDuration(start, options.arrivals.over).getTime() - start);
   for (let p = first; p < last; p++)
-    queue.push({ kind: 'start', at: start + Math.floor(rng.next() * span), patient: p });
+    queue.push(start + Math.floor(rng.next() * span), { kind: 'start', patient: p });
 
   const factSchemas = definition.facts.properties ?? {};
   function drawFacts(at: number): Record<string, unknown> {
@@ -636,7 +657,7 @@ export async function runShard(
     // Time passes first: journeys whose deadlines or timed exits fall at or before the next action
     // wake up at their own instant, and what that makes the professionals decide is queued before
     // later actions run (a woken journey's act may come before the action that was next).
-    const next = queue.peek()?.at ?? Number.POSITIVE_INFINITY;
+    const next = queue.peekAt();
     const wake = store.nextWake() ?? Number.POSITIVE_INFINITY;
     if (wake <= next && wake <= end) {
       await engine.runUntil(wake);
@@ -648,8 +669,10 @@ export async function runShard(
         );
       continue;
     }
+    const at = next;
+    if (at > end) break;
     const action = queue.pop();
-    if (!action || action.at > end) break;
+    if (!action) break;
     try {
       if (action.kind === 'start') {
         const journeyId = `p${action.patient}`;
@@ -669,11 +692,11 @@ export async function runShard(
         };
         tracks.set(journeyId, track);
         if (kept.size < keep) kept.add(journeyId);
-        const facts = drawFacts(action.at);
+        const facts = drawFacts(at);
         started++;
         if (started % progressEvery === 0) onProgress?.(started);
         try {
-          await engine.start(definition, { facts, journeyId, at: action.at });
+          await engine.start(definition, { facts, journeyId, at: at });
         } catch (e) {
           tracks.delete(journeyId);
           throw e;
@@ -682,22 +705,20 @@ export async function runShard(
         for (const [event, b] of Object.entries(options.events)) {
           if ('after' in b) {
             if (chance(rng, b.probability ?? 1))
-              queue.push({
+              queue.push(at + Math.round(Math.max(0, sample(rng, b.after)) * DAY_MS), {
                 kind: 'event',
-                at: action.at + Math.round(Math.max(0, sample(rng, b.after)) * DAY_MS),
-                journeyId,
+                track,
                 event,
                 data: b.data as Record<string, unknown> | undefined,
               });
           } else if (b.perYear > 0) {
-            let t = action.at;
+            let t = at;
             for (;;) {
               t += Math.round(sample(rng, { kind: 'exponential', mean: 365 / b.perYear }) * DAY_MS);
               if (t > end) break;
-              queue.push({
+              queue.push(t, {
                 kind: 'event',
-                at: t,
-                journeyId,
+                track,
                 event,
                 data: b.data as Record<string, unknown> | undefined,
               });
@@ -705,19 +726,18 @@ export async function runShard(
           }
         }
       } else if (action.kind === 'event') {
-        const track = tracks.get(action.journeyId);
-        if (!track || track.finished) continue;
-        await engine.recordEvent(action.journeyId, action.event, {
-          at: action.at,
+        const { track } = action;
+        if (track.finished) continue;
+        await engine.recordEvent(track.id, action.event, {
+          at: at,
           ...(action.data && { data: action.data }),
         });
       } else {
-        const track = tracks.get(action.journeyId);
-        const inst = track?.instances.get(action.instance);
-        if (!track || track.finished || !inst || inst.closed) continue;
+        const { track, inst } = action;
+        if (track.finished || inst.closed) continue;
         const cap = capacity.get(action.role);
         if (cap !== undefined) {
-          const week = weekOf(action.at);
+          const week = weekOf(at);
           let u = used.get(action.role);
           if (!u) {
             u = new Array(weeks).fill(0);
@@ -725,22 +745,15 @@ export async function runShard(
           }
           if (u[week]! >= cap) {
             workload(action.role).postponed[week]!++;
-            queue.push({
-              kind: 'perform',
-              journeyId: action.journeyId,
-              instance: action.instance,
-              role: action.role,
-              data: action.data,
-              at: action.at + WEEK_MS,
-            });
+            queue.push(at + WEEK_MS, action);
             continue;
           }
           u[week]!++;
         }
-        await engine.perform(action.journeyId, action.instance, {
+        await engine.perform(track.id, action.instance, {
           actor: actors.get(action.role)!,
           as: action.role,
-          at: action.at,
+          at: at,
           ...(action.data && { data: action.data }),
         });
       }
