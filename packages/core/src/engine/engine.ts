@@ -60,6 +60,16 @@ class LazyJourneyIndex implements JourneyIndex {
     return this.#openTasks;
   }
 
+  /** Whether this index still holds for a state of its journey (same tasks, wake-up, status, version). */
+  indexes(ctx: MachineContext, wakeAt: number | undefined): boolean {
+    return (
+      this.#tasks === ctx.tasks &&
+      this.wakeAt === wakeAt &&
+      this.status === ctx.status &&
+      this.protocol === ctx.protocol
+    );
+  }
+
   toJSON(): JourneyIndex {
     const { journeyId, protocol, status, wakeAt, openTasks } = this;
     return { journeyId, protocol, status, wakeAt, openTasks };
@@ -141,8 +151,8 @@ type Live = {
   actor: XActor<CompiledMachine>;
   /** Number of history entries stored. */
   version: number;
-  /** The latest index given to the store, and the task list it was made from. */
-  index?: { tasks: readonly TaskInstance[]; index: JourneyIndex };
+  /** The latest index given to the store. */
+  index?: LazyJourneyIndex;
   /** The wake-up instant of a state of the journey, and that state. */
   wakeFor?: MachineContext;
   wake?: number | undefined;
@@ -426,16 +436,9 @@ export function createEngine(options: EngineOptions): Engine {
     const wake = wakeOf(l, ctx);
     // Most commands leave the index as it was: the store gets the same object.
     const last = l.index;
-    if (
-      last !== undefined &&
-      last.tasks === ctx.tasks &&
-      last.index.wakeAt === wake &&
-      last.index.status === ctx.status &&
-      last.index.protocol === ctx.protocol
-    )
-      return last.index;
+    if (last !== undefined && last.indexes(ctx, wake)) return last;
     const index = new LazyJourneyIndex(ctx, wake);
-    l.index = { tasks: ctx.tasks, index };
+    l.index = index;
     return index;
   }
 
