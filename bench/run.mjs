@@ -2,14 +2,15 @@
 // Runs the benchmarks: every `bench/<name>/index.{mjs,js,ts}`, one after the other, each in its own
 // Node process with `--expose-gc` (to measure retained memory). TypeScript runs through tsx, with
 // `bench/<name>/tsconfig.json` (or `tsconfig.base.json`) mapping the `@cpts/*` imports: to the
-// sources, or to a built package (bench/engine measures the built `@cpts/core`, which this script
-// builds first, as users get it: tsx keeps function names, which slows hot closures down).
+// sources, or to a built package (bench/engine and bench/simulation measure the built `@cpts/core`
+// and `@cpts/testing`, which this script builds first, as users get them: tsx keeps function
+// names, which slows hot closures down, and a simulation's workers would run through tsx too).
 //
 //   pnpm bench                       all benchmarks
 //   pnpm bench engine                only bench/engine
 //   pnpm bench engine --journeys 500 --no-write
 //                                    options after the names go to each benchmark
-//   pnpm bench --no-build …          do not rebuild @cpts/core first
+//   pnpm bench --no-build …          do not rebuild the packages first
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -42,14 +43,14 @@ if (unknown.length > 0) {
 }
 
 if (build) {
-  process.stdout.write('Building @cpts/core (the benchmarks measure the built package)…\n');
-  const built = spawnSync('pnpm', ['--filter', '@cpts/core', 'run', 'build'], {
+  process.stdout.write('Building @cpts/core and @cpts/testing (the benchmarks measure the built packages)…\n');
+  const built = spawnSync('pnpm', ['--filter', '@cpts/testing...', 'run', 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (built.status !== 0) {
     process.stderr.write(
-      'The build of @cpts/core failed: fix it, or run with --no-build against the current dist\n',
+      'The build of @cpts/core or @cpts/testing failed: fix it, or run with --no-build against the current dist\n',
     );
     process.exit(1);
   }
