@@ -43,7 +43,9 @@ if (unknown.length > 0) {
 }
 
 if (build) {
-  process.stdout.write('Building @cpts/core and @cpts/testing (the benchmarks measure the built packages)…\n');
+  process.stdout.write(
+    'Building @cpts/core and @cpts/testing (the benchmarks measure the built packages)…\n',
+  );
   const built = spawnSync('pnpm', ['--filter', '@cpts/testing...', 'run', 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
