@@ -60,7 +60,7 @@ class LazyJourneyIndex implements JourneyIndex {
     return this.#openTasks;
   }
 
-  /** Whether this index still holds for a state of its journey (same tasks, wake-up, status, version). */
+  /** Whether this index still holds for a state of its journey (same tasks, wake-up instant, status and protocol). */
   indexes(ctx: MachineContext, wakeAt: number | undefined): boolean {
     return (
       this.#tasks === ctx.tasks &&
