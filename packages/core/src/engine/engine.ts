@@ -436,7 +436,7 @@ export function createEngine(options: EngineOptions): Engine {
     const wake = wakeOf(l, ctx);
     // Most commands leave the index as it was: the store gets the same object.
     const last = l.index;
-    if (last !== undefined && last.indexes(ctx, wake)) return last;
+    if (last?.indexes(ctx, wake)) return last;
     const index = new LazyJourneyIndex(ctx, wake);
     l.index = index;
     return index;
