@@ -261,6 +261,13 @@ describe('simulateCohort', () => {
       `events.sortie.data: the engine would refuse every "sortie" event with this data: service: must have required property 'service'`,
     ]);
     expect(refused({ events: { sortie: { after, data: { service: 'cardiologie' } } } })).toEqual([]);
+    // An event without a data schema takes any data, as the engine does.
+    expect(
+      parseSimulationOptions(parseProtocol(sortieIc), {
+        ...base,
+        events: { sortie: { after, data: { x: 1 } } },
+      }).events.sortie?.data,
+    ).toEqual({ x: 1 });
     expect(
       refused({
         events: { sortie: { after, data: { service: 'cardiologie' } } },
