@@ -138,23 +138,16 @@ class ActionQueue {
 
   push(at: number, action: Action): void {
     if (this.#size === this.#at.length) this.#grow();
-    const ats = this.#at;
-    const seqs = this.#seq;
-    const items = this.#items;
     const seq = this.#next++;
     // Sift up by moving parents down into the hole, then placing the new entry once.
     let i = this.#size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!(at < ats[p]! || (at === ats[p]! && seq < seqs[p]!))) break;
-      ats[i] = ats[p]!;
-      seqs[i] = seqs[p]!;
-      items[i] = items[p];
+      if (!this.#before(at, seq, p)) break;
+      this.#move(p, i);
       i = p;
     }
-    ats[i] = at;
-    seqs[i] = seq;
-    items[i] = action;
+    this.#place(i, at, seq, action);
   }
 
   /** The instant of the next action (infinity when none). */
@@ -165,34 +158,44 @@ class ActionQueue {
   /** Removes the next action; `peekAt()` gave its instant. */
   pop(): Action | undefined {
     if (this.#size === 0) return undefined;
-    const ats = this.#at;
-    const seqs = this.#seq;
-    const items = this.#items;
-    const top = items[0];
+    const top = this.#items[0];
     const n = --this.#size;
-    const at = ats[n]!;
-    const seq = seqs[n]!;
-    const last = items[n];
-    items[n] = undefined;
-    if (n > 0) {
-      // Sift the last entry down from the root, moving the smaller child up into the hole.
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const r = l + 1;
-        const c = r < n && (ats[r]! < ats[l]! || (ats[r] === ats[l] && seqs[r]! < seqs[l]!)) ? r : l;
-        if (!(ats[c]! < at || (ats[c] === at && seqs[c]! < seq))) break;
-        ats[i] = ats[c]!;
-        seqs[i] = seqs[c]!;
-        items[i] = items[c];
-        i = c;
-      }
-      ats[i] = at;
-      seqs[i] = seq;
-      items[i] = last;
+    const at = this.#at[n]!;
+    const seq = this.#seq[n]!;
+    const last = this.#items[n];
+    this.#items[n] = undefined;
+    if (n === 0) return top;
+    // Sift the last entry down from the root, moving the smaller child up into the hole.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && this.#before(this.#at[r]!, this.#seq[r]!, l) ? r : l;
+      if (this.#before(at, seq, c)) break;
+      this.#move(c, i);
+      i = c;
     }
+    this.#place(i, at, seq, last);
     return top;
+  }
+
+  /** Whether an entry with key (at, seq) comes before the entry at slot `i`. */
+  #before(at: number, seq: number, i: number): boolean {
+    const other = this.#at[i]!;
+    return at < other || (at === other && seq < this.#seq[i]!);
+  }
+
+  #move(from: number, to: number): void {
+    this.#at[to] = this.#at[from]!;
+    this.#seq[to] = this.#seq[from]!;
+    this.#items[to] = this.#items[from];
+  }
+
+  #place(i: number, at: number, seq: number, action: Action | undefined): void {
+    this.#at[i] = at;
+    this.#seq[i] = seq;
+    this.#items[i] = action;
   }
 
   #grow(): void {
