@@ -46,6 +46,10 @@ export interface CommandOptions {
 
 /** Result of every command: the journey after it, and the history entries it appended. */
 export interface CommandResult<P = ProtocolDefinition> {
+  /**
+   * The journey after the command, built when first read (most callers only await the command):
+   * a getter, so read it by name or destructure it — a spread (`{ ...result }`) does not copy it.
+   */
   readonly journey: JourneyView<P>;
   readonly events: readonly HistoryEvent[];
 }
