@@ -261,13 +261,15 @@ describe('simulateCohort', () => {
       `events.sortie.data: the engine would refuse every "sortie" event with this data: service: must have required property 'service'`,
     ]);
     expect(refused({ events: { sortie: { after, data: { service: 'cardiologie' } } } })).toEqual([]);
-    // An event without a data schema takes any data, as the engine does.
-    expect(
+    // An event without a data schema records none, as the engine has it.
+    expect(() =>
       parseSimulationOptions(parseProtocol(sortieIc), {
         ...base,
         events: { sortie: { after, data: { x: 1 } } },
-      }).events.sortie?.data,
-    ).toEqual({ x: 1 });
+      }),
+    ).toThrow(
+      /events\.sortie\.data: the engine would refuse every "sortie" event with this data: it records no data, got x/,
+    );
     expect(
       refused({
         events: { sortie: { after, data: { service: 'cardiologie' } } },

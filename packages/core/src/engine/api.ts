@@ -142,6 +142,11 @@ export interface ProtocolJourneys<P> {
     facts: FactsOf<P>,
     options?: { by?: Actor; source?: string } & CommandOptions,
   ): Promise<CommandResult<P>>;
+  /**
+   * Records an event of the protocol (a discharge, an alert sign…). Its `data` is checked against
+   * the event's data schema; an event whose protocol declares none records no data
+   * (`INVALID_DATA`, as for a task).
+   */
   recordEvent(
     journeyId: string,
     event: EventIdOf<P>,

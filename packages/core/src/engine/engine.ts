@@ -671,6 +671,26 @@ export function createEngine(options: EngineOptions): Engine {
       );
   }
 
+  /** An event's data, checked as a task's is: against its schema, or none when it declares none. */
+  function checkEventData(rt: ProtocolRuntime, event: string, data: Record<string, unknown> | undefined) {
+    const validate = rt.validateEventData.get(event);
+    if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
+      throw new CptsError('INVALID_DATA', `The data of event "${event}" must be an object`);
+    if (validate && !validate(data ?? {}))
+      throw new CptsError(
+        'INVALID_DATA',
+        `Invalid data for event "${event}": ${describeAjvErrors(validate)}`,
+        {
+          details: { event, errors: validate.errors },
+        },
+      );
+    if (!validate && data !== undefined && Object.keys(data).length > 0)
+      throw new CptsError(
+        'INVALID_DATA',
+        `Event "${event}" records no data (the protocol declares none for it), got ${Object.keys(data).join(', ')}`,
+      );
+  }
+
   function checkData(rt: ProtocolRuntime, inst: TaskInstance, data: Record<string, unknown> | undefined) {
     const validate = rt.tasks.get(inst.task)?.validate;
     if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
@@ -916,12 +936,7 @@ export function createEngine(options: EngineOptions): Engine {
             'UNKNOWN_EVENT',
             `Event "${event}" does not exist in protocol ${l.runtime.ref.id} (${[...l.runtime.events].join(', ') || 'none'})`,
           );
-        const validate = l.runtime.validateEventData.get(event);
-        if (validate && !validate(o.data ?? {}))
-          throw new CptsError(
-            'INVALID_DATA',
-            `Invalid data for event "${event}": ${describeAjvErrors(validate)}`,
-          );
+        checkEventData(l.runtime, event, o.data);
         return [
           {
             type: 'event.recorded',

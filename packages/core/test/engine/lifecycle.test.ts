@@ -126,6 +126,16 @@ describe('task lifecycle', () => {
       [s.recordEvent('p', 'chute' as never), 'UNKNOWN_EVENT', /Event "chute" does not exist/],
       [s.recordEvent('p', 'prise-de-poids', { data: { kg: 'deux' } }), 'INVALID_DATA', /kg: must be number/],
       [
+        s.recordEvent('p', 'sortie', { data: { service: 'cardiologie' } }),
+        'INVALID_DATA',
+        /Event "sortie" records no data \(the protocol declares none for it\), got service/,
+      ],
+      [
+        s.recordEvent('p', 'prise-de-poids', { data: [2.5] as never }),
+        'INVALID_DATA',
+        /The data of event "prise-de-poids" must be an object/,
+      ],
+      [
         s.perform('p', 'consultation-mg', { actor: drMartin, at: day(-1) }),
         'INVALID_COMMAND',
         /before the journey's latest event/,
@@ -146,7 +156,7 @@ describe('task lifecycle', () => {
     expect(plain({ ...after, version: 0 })).toEqual(plain({ ...before, version: 0 }));
     const refused = (await engine.history('p')).filter((e) => e.type === 'command.refused');
     // Every refusal on this journey is in its history, but a stale write (CONFLICT) writes nothing.
-    expect(refused).toHaveLength(14);
+    expect(refused).toHaveLength(16);
   });
 
   it('refuses a second journey with the same id, and any command on a closed journey', async () => {

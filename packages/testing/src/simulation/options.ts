@@ -159,11 +159,11 @@ function issue(path: (string | number)[], message: string): ValidationIssue {
 type Validator = ProtocolRuntime['validateFacts'];
 
 /**
- * Why the engine would refuse `data` with every act (as `perform` checks it), or undefined:
- * options that would only produce refusals are caught before the simulation runs. A task without
- * a data schema records no data.
+ * Why the engine would refuse `data` with every act or event (as it checks them), or undefined:
+ * options that would only produce refusals are caught before the simulation runs. A task or an
+ * event without a data schema records no data.
  */
-function actDataProblem(validate: Validator | undefined, data: Record<string, unknown> | undefined) {
+function dataProblem(validate: Validator | undefined, data: Record<string, unknown> | undefined) {
   if (validate) return validate(data ?? {}) ? undefined : describeAjvErrors(validate);
   return data !== undefined && Object.keys(data).length > 0
     ? `it records no data, got ${Object.keys(data).join(', ')}`
@@ -216,9 +216,7 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
       );
       continue;
     }
-    // As `recordEvent` checks it: against the event's data schema, when it has one.
-    const validate = runtime.validateEventData.get(name);
-    const problem = validate && !validate(b.data ?? {}) ? describeAjvErrors(validate) : undefined;
+    const problem = dataProblem(runtime.validateEventData.get(name), b.data);
     if (problem)
       issues.push(
         issue(
@@ -242,7 +240,7 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
           `"${b.as}" is not responsible for "${name}" (${task.responsible.join(', ')})`,
         ),
       );
-    const problem = b.data && actDataProblem(runtime.tasks.get(name)?.validate, b.data);
+    const problem = b.data && dataProblem(runtime.tasks.get(name)?.validate, b.data);
     if (problem)
       issues.push(
         issue(
@@ -256,7 +254,7 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
   if (defaultData)
     for (const name of tasks.keys()) {
       if (o.behaviour.tasks[name]?.data) continue;
-      const problem = actDataProblem(runtime.tasks.get(name)?.validate, defaultData);
+      const problem = dataProblem(runtime.tasks.get(name)?.validate, defaultData);
       if (problem)
         issues.push(
           issue(
