@@ -70,11 +70,16 @@ function taskWith(t: TaskInstance, c: Changes): TaskInstance {
   };
 }
 
-function replaceTask(ctx: Ctx, next: TaskInstance): Ctx {
-  const i = ctx.tasks.findIndex((t) => t.id === next.id);
+/**
+ * The journey with an occurrence changed. The occurrence given is normally the journey's own
+ * object (found by identity, without comparing ids); one from an earlier state is found by id.
+ */
+function updateTask(ctx: Ctx, t: TaskInstance, changes: Changes): Ctx {
+  let i = ctx.tasks.indexOf(t);
+  if (i < 0) i = ctx.tasks.findIndex((x) => x.id === t.id);
   if (i < 0) return ctx;
   const tasks = ctx.tasks.slice();
-  tasks[i] = next;
+  tasks[i] = taskWith(ctx.tasks[i]!, changes);
   return { ...ctx, tasks };
 }
 
@@ -268,7 +273,7 @@ export function closeTask(
   by: string | undefined,
   reason?: string,
 ): Ctx {
-  let next = replaceTask(ctx, taskWith(instance, { status, closedAt: ctx.now, closedBy: by, reason }));
+  let next = updateTask(ctx, instance, { status, closedAt: ctx.now, closedBy: by, reason });
   next = closeRupture(next, instance.rupture);
   if (instance.cause.kind === 'hand-back') {
     const answered = next.ruptures.find(
@@ -357,20 +362,17 @@ function missed(rt: ProtocolRuntime, ctx: Ctx, t: TaskInstance, dueAt: number): 
     reason: undefined,
     delegation: undefined,
   });
-  let next = replaceTask(withRupture, taskWith(t, { rupture: id }));
+  let next = updateTask(withRupture, t, { rupture: id });
   const policy = rt.tasks.get(t.task)?.task.onMiss;
   if (policy?.escalateTo && !t.responsible.includes(policy.escalateTo)) {
     const current = next.tasks.find((x) => x.id === t.id)!;
-    next = emit(
-      replaceTask(next, taskWith(current, { responsible: [...current.responsible, policy.escalateTo] })),
-      {
-        type: 'task.escalated',
-        seq: 0,
-        at: next.now,
-        instance: t.id,
-        to: policy.escalateTo,
-      },
-    );
+    next = emit(updateTask(next, current, { responsible: [...current.responsible, policy.escalateTo] }), {
+      type: 'task.escalated',
+      seq: 0,
+      at: next.now,
+      instance: t.id,
+      to: policy.escalateTo,
+    });
   }
   for (const open of policy?.open ?? []) {
     const target = rt.tasks.get(open);
@@ -397,10 +399,11 @@ function schedule(ctx: Ctx, task: RuntimeTask, t: TaskInstance): Ctx {
   const { dueAt, scheduleFrom } = dueOf(ctx, task, t);
   if (dueAt === undefined) return ctx;
   return emit(
-    replaceTask(
-      ctx,
-      taskWith(t, { dueAt, scheduleFrom: t.scheduleFrom ?? scheduleFrom, remindAt: remindOf(task, dueAt) }),
-    ),
+    updateTask(ctx, t, {
+      dueAt,
+      scheduleFrom: t.scheduleFrom ?? scheduleFrom,
+      remindAt: remindOf(task, dueAt),
+    }),
     {
       type: 'task.scheduled',
       seq: 0,
@@ -547,16 +550,13 @@ export function applyInput(rt: ProtocolRuntime, ctx: Ctx, event: InputEvent & { 
       break;
     }
     case 'task.accepted':
-      next = replaceTask(
-        next,
-        taskWith(findInstance(next, event.instance), { status: 'accepted', acceptedBy: event.by.actor }),
-      );
+      next = updateTask(next, findInstance(next, event.instance), {
+        status: 'accepted',
+        acceptedBy: event.by.actor,
+      });
       break;
     case 'task.released':
-      next = replaceTask(
-        next,
-        taskWith(findInstance(next, event.instance), { status: 'open', acceptedBy: undefined }),
-      );
+      next = updateTask(next, findInstance(next, event.instance), { status: 'open', acceptedBy: undefined });
       break;
     case 'task.completed': {
       const inst = findInstance(next, event.instance);
