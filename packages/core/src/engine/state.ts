@@ -522,10 +522,11 @@ export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   );
 }
 
+/** An occurrence by id; from the most recent, which acts name most. */
 function findInstance(ctx: Ctx, id: string): TaskInstance {
-  const t = ctx.tasks.find((x) => x.id === id);
-  if (!t) throw new Error(`cpts internal: unknown task occurrence ${id}`);
-  return t;
+  const { tasks } = ctx;
+  for (let i = tasks.length - 1; i >= 0; i--) if (tasks[i]!.id === id) return tasks[i]!;
+  throw new Error(`cpts internal: unknown task occurrence ${id}`);
 }
 
 /** Applies an input event (already validated by the engine) and brings the journey up to date. */
