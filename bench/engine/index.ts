@@ -224,7 +224,7 @@ and the index kept an older journey state alive until the next command, long eno
 garbage collector to copy it to the old generation: as small classes with the getter on their
 prototype, the bytes the collector promotes in a run of this benchmark fell by about a quarter
 (\`node --trace-gc-nvp\`, 1 100 → 804 MB over the same rounds, against 519 MB for raw xstate) and
-the engine went from 0.77 × to 0.82–0.85 × in four runs of the method above. What separates the
+the engine went from 0.77 × to 0.82–0.88 × in six runs of the method above. What separates the
 engine from raw xstate now is its own work per command (the "elsewhere" above: validating,
 recording, indexing, and awaiting each command) and the history it keeps, which adds two thirds
 to the retained heap per journey.
