@@ -22,7 +22,7 @@ import type {
 } from './api.js';
 import { actingRole, authorise } from './authorise.js';
 import { type CompiledMachine, compileRuntime, initialContext } from './compile.js';
-import { describeAjvErrors, type ProtocolRuntime } from './runtime.js';
+import { type DataProblem, dataProblem, describeAjvErrors, type ProtocolRuntime } from './runtime.js';
 import { anchorTime, type EmittedEvent, isOpen, type MachineContext, regrade } from './state.js';
 import type { Actor, ProtocolRef, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
@@ -671,42 +671,54 @@ export function createEngine(options: EngineOptions): Engine {
       );
   }
 
-  /** An event's data, checked as a task's is: against its schema, or none when it declares none. */
-  function checkEventData(rt: ProtocolRuntime, event: string, data: Record<string, unknown> | undefined) {
-    const validate = rt.validateEventData.get(event);
-    if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
-      throw new CptsError('INVALID_DATA', `The data of event "${event}" must be an object`);
-    if (validate && !validate(data ?? {}))
-      throw new CptsError(
-        'INVALID_DATA',
-        `Invalid data for event "${event}": ${describeAjvErrors(validate)}`,
+  /**
+   * The refusal of data recorded with a task or an event (see {@link dataProblem}); `names` word
+   * it: what the data is `of`, its `label`, and the `subject` that records none.
+   */
+  function dataRefusal(
+    problem: DataProblem,
+    validate: Parameters<typeof dataProblem>[0],
+    names: { of: string; label: string; subject: string },
+    details: Record<string, unknown>,
+  ): CptsError {
+    if (problem.kind === 'not-an-object')
+      return new CptsError('INVALID_DATA', `The data of ${names.of} must be an object`, { details });
+    if (problem.kind === 'invalid')
+      return new CptsError('INVALID_DATA', `Invalid data for ${names.label}: ${problem.errors}`, {
+        details: { ...details, errors: validate?.errors },
+      });
+    return new CptsError(
+      'INVALID_DATA',
+      `${names.subject} records no data (the protocol declares none for it), got ${problem.keys.join(', ')}`,
+      { details },
+    );
+  }
+
+  function checkData(rt: ProtocolRuntime, inst: TaskInstance, data: unknown) {
+    const task = rt.tasks.get(inst.task);
+    const problem = dataProblem(task?.validate, data);
+    if (problem)
+      throw dataRefusal(
+        problem,
+        task?.validate,
         {
-          details: { event, errors: validate.errors },
+          of: `"${inst.task}"`,
+          label: `"${task?.task.label.fr ?? inst.task}"`,
+          subject: `Task "${inst.task}"`,
         },
-      );
-    if (!validate && data !== undefined && Object.keys(data).length > 0)
-      throw new CptsError(
-        'INVALID_DATA',
-        `Event "${event}" records no data (the protocol declares none for it), got ${Object.keys(data).join(', ')}`,
+        { task: inst.task },
       );
   }
 
-  function checkData(rt: ProtocolRuntime, inst: TaskInstance, data: Record<string, unknown> | undefined) {
-    const validate = rt.tasks.get(inst.task)?.validate;
-    if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
-      throw new CptsError('INVALID_DATA', `The data of "${inst.task}" must be an object`);
-    if (validate && !validate(data ?? {}))
-      throw new CptsError(
-        'INVALID_DATA',
-        `Invalid data for "${rt.tasks.get(inst.task)!.task.label.fr}": ${describeAjvErrors(validate)}`,
-        {
-          details: { task: inst.task, errors: validate.errors },
-        },
-      );
-    if (!validate && data !== undefined && Object.keys(data).length > 0)
-      throw new CptsError(
-        'INVALID_DATA',
-        `Task "${inst.task}" records no data, got ${Object.keys(data).join(', ')}`,
+  function checkEventData(rt: ProtocolRuntime, event: string, data: unknown) {
+    const validate = rt.validateEventData.get(event);
+    const problem = dataProblem(validate, data);
+    if (problem)
+      throw dataRefusal(
+        problem,
+        validate,
+        { of: `event "${event}"`, label: `event "${event}"`, subject: `Event "${event}"` },
+        { event },
       );
   }
 

@@ -18,6 +18,8 @@ export {
 } from './engine.js';
 export {
   buildRuntime,
+  type DataProblem,
+  dataProblem,
   describeAjvErrors,
   type ProtocolRuntime,
   type RuntimeExit,

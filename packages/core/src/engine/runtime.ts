@@ -165,3 +165,29 @@ export function describeAjvErrors(validate: ValidateFunction): string {
     })
     .join('; ');
 }
+
+/** Why data recorded with a task or an event would be refused ({@link dataProblem}). */
+export type DataProblem =
+  /** The data is not an object of named values. */
+  | { readonly kind: 'not-an-object' }
+  /** The data does not fit the data schema; `errors` as {@link describeAjvErrors} words them. */
+  | { readonly kind: 'invalid'; readonly errors: string }
+  /** The protocol declares no data for it, yet these keys were given. */
+  | { readonly kind: 'unexpected'; readonly keys: readonly string[] };
+
+/**
+ * Why the engine would refuse data recorded with a task (`perform`, `observe`) or an event
+ * (`recordEvent`), given its data schema's validator (`undefined` when the protocol declares
+ * none: then it records no data), or `undefined` when it would take it.
+ *
+ * @example
+ * dataProblem(runtime.validateEventData.get('sortie'), { service: 'cardiologie' });
+ */
+export function dataProblem(validate: ValidateFunction | undefined, data: unknown): DataProblem | undefined {
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data)))
+    return { kind: 'not-an-object' };
+  if (validate)
+    return validate(data ?? {}) ? undefined : { kind: 'invalid', errors: describeAjvErrors(validate) };
+  const keys = data === undefined ? [] : Object.keys(data);
+  return keys.length > 0 ? { kind: 'unexpected', keys } : undefined;
+}

@@ -1,4 +1,11 @@
-import { createEngine, MemoryStore, VirtualClock } from '@cpts/core';
+import {
+  compileRuntime,
+  createEngine,
+  dataProblem,
+  MemoryStore,
+  parseProtocol,
+  VirtualClock,
+} from '@cpts/core';
 import { describe, expect, it } from 'vitest';
 import { day, plain, refusal } from './helpers.js';
 import { dac, drMartin, hopital, ideDupont, ideLeroy, sortie } from './protocols.js';
@@ -218,5 +225,24 @@ describe('optimistic concurrency', () => {
     expect(retried.journey.task('lettre-liaison')?.status).toBe('completed');
     const history = await c.history('p');
     expect(history.map((x) => x.seq)).toEqual(history.map((_, i) => i + 1));
+  });
+});
+
+describe('dataProblem', () => {
+  it('says why recorded data would be refused, as the engine checks it', () => {
+    const { runtime } = compileRuntime(parseProtocol(sortie));
+    const weight = runtime.validateEventData.get('prise-de-poids');
+    expect(dataProblem(weight, { kg: 2.5 })).toBeUndefined();
+    expect(dataProblem(weight, { kg: 'deux' })).toEqual({
+      kind: 'invalid',
+      errors: expect.stringMatching(/kg: must be number/),
+    });
+    expect(dataProblem(weight, [2.5])).toEqual({ kind: 'not-an-object' });
+    expect(dataProblem(undefined, { service: 'cardiologie' })).toEqual({
+      kind: 'unexpected',
+      keys: ['service'],
+    });
+    expect(dataProblem(undefined, {})).toBeUndefined();
+    expect(dataProblem(undefined, undefined)).toBeUndefined();
   });
 });

@@ -9,11 +9,10 @@ import {
   CptsError,
   compileRuntime,
   DurationSchema,
-  describeAjvErrors,
+  dataProblem,
   formatPath,
   IdSchema,
   type ProtocolDefinition,
-  type ProtocolRuntime,
   toMillis,
   type ValidationIssue,
 } from '@cpts/core';
@@ -156,18 +155,17 @@ function issue(path: (string | number)[], message: string): ValidationIssue {
   return { path, pointer: formatPath(path), message, kind: 'semantic' };
 }
 
-type Validator = ProtocolRuntime['validateFacts'];
-
 /**
- * Why the engine would refuse `data` with every act or event (as it checks them), or undefined:
- * options that would only produce refusals are caught before the simulation runs. A task or an
- * event without a data schema records no data.
+ * Why the engine would refuse `data` with every act or event ({@link dataProblem}, as it checks
+ * them), in words, or undefined: options that would only produce refusals are caught before the
+ * simulation runs.
  */
-function dataProblem(validate: Validator | undefined, data: Record<string, unknown> | undefined) {
-  if (validate) return validate(data ?? {}) ? undefined : describeAjvErrors(validate);
-  return data !== undefined && Object.keys(data).length > 0
-    ? `it records no data, got ${Object.keys(data).join(', ')}`
-    : undefined;
+function refusedData(validate: Parameters<typeof dataProblem>[0], data: Record<string, unknown> | undefined) {
+  const problem = dataProblem(validate, data);
+  if (problem === undefined) return undefined;
+  if (problem.kind === 'not-an-object') return 'must be an object';
+  if (problem.kind === 'invalid') return problem.errors;
+  return `it records no data, got ${problem.keys.join(', ')}`;
 }
 
 /**
@@ -216,7 +214,7 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
       );
       continue;
     }
-    const problem = dataProblem(runtime.validateEventData.get(name), b.data);
+    const problem = refusedData(runtime.validateEventData.get(name), b.data);
     if (problem)
       issues.push(
         issue(
@@ -240,7 +238,7 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
           `"${b.as}" is not responsible for "${name}" (${task.responsible.join(', ')})`,
         ),
       );
-    const problem = b.data && dataProblem(runtime.tasks.get(name)?.validate, b.data);
+    const problem = b.data && refusedData(runtime.tasks.get(name)?.validate, b.data);
     if (problem)
       issues.push(
         issue(
@@ -254,7 +252,7 @@ export function parseSimulationOptions(protocol: ProtocolDefinition, input: unkn
   if (defaultData)
     for (const name of tasks.keys()) {
       if (o.behaviour.tasks[name]?.data) continue;
-      const problem = dataProblem(runtime.tasks.get(name)?.validate, defaultData);
+      const problem = refusedData(runtime.tasks.get(name)?.validate, defaultData);
       if (problem)
         issues.push(
           issue(
