@@ -1,4 +1,12 @@
-import { computeIndicators, createEngine, parseProtocol, rupturesBySegment, VirtualClock } from '@cpts/core';
+import {
+  allSteps,
+  computeIndicators,
+  createEngine,
+  type HistoryEvent,
+  parseProtocol,
+  rupturesBySegment,
+  VirtualClock,
+} from '@cpts/core';
 import { describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../src/contract.js';
 import {
@@ -135,6 +143,41 @@ describe('simulateCohort', () => {
     const acts = r.histories.flat().filter((e) => e.type === 'task.completed').length;
     expect(r.acts.performed).toBe(acts);
     expect(r.workload.reduce((a, w) => a + w.totalActs, 0)).toBe(acts);
+    // Share of the journeys that reached a segment (entered one of its steps) or opened a task,
+    // and had at least one rupture there.
+    const segmentOf = new Map(allSteps(definition).map(({ step }) => [step.id, step.segment]));
+    const share = (
+      reached: (h: readonly HistoryEvent[]) => Set<string>,
+      touched: (h: readonly HistoryEvent[]) => Set<string>,
+    ) => {
+      const counts = new Map<string, [number, number]>();
+      for (const h of r.histories) {
+        const t = touched(h);
+        for (const k of reached(h)) {
+          const c = counts.get(k) ?? [0, 0];
+          counts.set(k, [c[0] + 1, c[1] + (t.has(k) ? 1 : 0)]);
+        }
+      }
+      return (k: string) => {
+        const c = counts.get(k);
+        return c ? Math.round((c[1] / c[0]) * 10_000) / 10_000 : null;
+      };
+    };
+    const ruptures = (h: readonly HistoryEvent[]) =>
+      h.flatMap((e) => (e.type === 'rupture.opened' ? [e.rupture] : []));
+    const bySegment = share(
+      (h) => new Set(h.flatMap((e) => (e.type === 'step.entered' ? [segmentOf.get(e.step)!] : []))),
+      (h) => new Set(ruptures(h).map((x) => x.segment)),
+    );
+    const byTask = share(
+      (h) => new Set(h.flatMap((e) => (e.type === 'task.opened' ? [e.task] : []))),
+      (h) => new Set(ruptures(h).map((x) => x.task)),
+    );
+    expect(r.ruptures.bySegment.length).toBeGreaterThan(0);
+    for (const row of r.ruptures.bySegment)
+      expect([row.key, row.journeysShare]).toEqual([row.key, bySegment(row.key)]);
+    for (const row of r.ruptures.byTask)
+      expect([row.key, row.journeysShare]).toEqual([row.key, byTask(row.key)]);
   });
 
   it('turns a task nobody does into ruptures on its segment and role, and a zero indicator', async () => {

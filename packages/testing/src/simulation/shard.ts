@@ -80,6 +80,7 @@ export interface ShardAccumulator {
 }
 
 type Instance = {
+  readonly id: string;
   task: string;
   dueAt: number | undefined;
   openedAt: number;
@@ -93,14 +94,61 @@ type JourneyTrack = {
   cancelled: boolean;
   /** What indicators read of the journey, folded as its events are appended. */
   summary: JourneySummaryFold;
+  /** Steps the journey is in, with the instant it entered each. */
   entered: Map<string, number>;
-  segments: Set<string>;
-  segmentsRuptured: Set<string>;
-  tasks: Set<string>;
-  tasksRuptured: Set<string>;
-  instances: Map<string, Instance>;
-  ruptures: Map<string, { segment: string; task: string; roles: readonly string[] }>;
+  /** Per segment and per task (see `Slots`): whether the journey reached it, and had a rupture there. */
+  marks: Uint8Array;
+  /**
+   * Task occurrences in the order they opened, and ruptures. Arrays rather than maps: a shard
+   * holds one track per running journey, and events mostly name the latest occurrences.
+   */
+  instances: Instance[];
+  ruptures: { id: string; segment: string; task: string; roles: readonly string[] }[];
 };
+
+const REACHED = 1;
+const RUPTURED = 2;
+
+/** The positions of a protocol's segments, then of its tasks, in a track's `marks`. */
+class Slots {
+  readonly #segments: Map<string, number>;
+  readonly #tasks: Map<string, number>;
+  readonly size: number;
+
+  constructor(segments: Iterable<string>, tasks: Iterable<string>) {
+    this.#segments = new Map([...new Set(segments)].map((id, i) => [id, i]));
+    this.#tasks = new Map([...new Set(tasks)].map((id, i) => [id, this.#segments.size + i]));
+    this.size = this.#segments.size + this.#tasks.size;
+  }
+
+  segment(id: string): number {
+    return slotOf(this.#segments, id, 'segment');
+  }
+
+  task(id: string): number {
+    return slotOf(this.#tasks, id, 'task');
+  }
+}
+
+function slotOf(slots: Map<string, number>, id: string, what: string): number {
+  const i = slots.get(id);
+  if (i === undefined) throw new Error(`cpts internal: ${what} ${id} is not in the protocol`);
+  return i;
+}
+
+/** Sets a mark; whether it was not set before. */
+function mark(marks: Uint8Array, slot: number, flag: number): boolean {
+  const before = marks[slot]!;
+  marks[slot] = before | flag;
+  return (before & flag) === 0;
+}
+
+/** The occurrence named, looked for from the latest. */
+function instanceOf(track: JourneyTrack, id: string): Instance | undefined {
+  const list = track.instances;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.id === id) return list[i];
+  return undefined;
+}
 /** Something a shard will do at an instant: start a patient's journey, record an event, perform an act. */
 type Action =
   | { kind: 'start'; patient: number }
@@ -321,6 +369,10 @@ export async function runShard(
 
   const stepSegment = new Map(allSteps(definition).map((s) => [s.step.id, s.step.segment]));
   const taskDefs = new Map(allTasks(definition).map((t) => [t.task.id, t.task]));
+  const slots = new Slots(
+    [...stepSegment.values(), ...[...taskDefs.values()].flatMap((t) => (t.segment ? [t.segment] : []))],
+    taskDefs.keys(),
+  );
   const roleIds = definition.roles.map((r) => r.id);
   const workload = (role: string) => {
     let w = acc.workload[role];
@@ -456,10 +508,8 @@ export async function runShard(
           track.entered.set(e.step, e.at);
           stepStat(e.step).entries++;
           const seg = stepSegment.get(e.step);
-          if (seg !== undefined && !track.segments.has(seg)) {
-            track.segments.add(seg);
+          if (seg !== undefined && mark(track.marks, slots.segment(seg), REACHED))
             inc(acc.reach.segment, seg);
-          }
           break;
         }
         case 'step.exited': {
@@ -474,30 +524,28 @@ export async function runShard(
         }
         case 'task.opened': {
           taskStat(e.task).opened++;
-          if (!track.tasks.has(e.task)) {
-            track.tasks.add(e.task);
-            inc(acc.reach.task, e.task);
-          }
+          if (mark(track.marks, slots.task(e.task), REACHED)) inc(acc.reach.task, e.task);
           const inst: Instance = {
+            id: e.instance,
             task: e.task,
             dueAt: e.dueAt,
             openedAt: e.at,
             decided: false,
             closed: false,
           };
-          track.instances.set(e.instance, inst);
+          track.instances.push(inst);
           decide(track, e.instance, inst, e.at);
           break;
         }
         case 'task.scheduled': {
-          const inst = track.instances.get(e.instance);
+          const inst = instanceOf(track, e.instance);
           if (!inst) break;
           inst.dueAt = e.dueAt;
           decide(track, e.instance, inst, e.at);
           break;
         }
         case 'task.completed': {
-          const inst = track.instances.get(e.instance);
+          const inst = instanceOf(track, e.instance);
           if (!inst) break;
           inst.closed = true;
           const late = inst.dueAt !== undefined && e.at > inst.dueAt;
@@ -516,7 +564,7 @@ export async function runShard(
           break;
         }
         case 'task.waived': {
-          const inst = track.instances.get(e.instance);
+          const inst = instanceOf(track, e.instance);
           if (inst) {
             inst.closed = true;
             taskStat(inst.task).waived++;
@@ -525,7 +573,7 @@ export async function runShard(
         }
         case 'task.cancelled':
         case 'task.closed': {
-          const inst = track.instances.get(e.instance);
+          const inst = instanceOf(track, e.instance);
           if (inst && !inst.closed) {
             inst.closed = true;
             taskStat(inst.task).cancelled++;
@@ -534,22 +582,16 @@ export async function runShard(
         }
         case 'rupture.opened': {
           const r = e.rupture;
-          track.ruptures.set(r.id, { segment: r.segment, task: r.task, roles: r.roles });
+          track.ruptures.push({ id: r.id, segment: r.segment, task: r.task, roles: r.roles });
           acc.ruptures.total++;
           for (const g of ruptureGroups(r)) g.count++;
           taskStat(r.task).ruptures++;
-          if (!track.segmentsRuptured.has(r.segment)) {
-            track.segmentsRuptured.add(r.segment);
-            inc(acc.touched.segment, r.segment);
-          }
-          if (!track.tasksRuptured.has(r.task)) {
-            track.tasksRuptured.add(r.task);
-            inc(acc.touched.task, r.task);
-          }
+          if (mark(track.marks, slots.segment(r.segment), RUPTURED)) inc(acc.touched.segment, r.segment);
+          if (mark(track.marks, slots.task(r.task), RUPTURED)) inc(acc.touched.task, r.task);
           break;
         }
         case 'rupture.closed': {
-          const r = track.ruptures.get(e.rupture);
+          const r = track.ruptures.find((x) => x.id === e.rupture);
           if (!r) break;
           acc.ruptures.closed++;
           for (const g of ruptureGroups(r)) {
@@ -588,7 +630,7 @@ export async function runShard(
     inc(acc.journeys.byComplexity, track.complexity ?? 'aucune');
     if (atEnd) {
       for (const step of track.entered.keys()) stepStat(step).activeAtEnd++;
-      for (const inst of track.instances.values()) if (!inst.closed) taskStat(inst.task).openAtEnd++;
+      for (const inst of track.instances) if (!inst.closed) taskStat(inst.task).openAtEnd++;
     }
     const summary = track.summary.summary;
     if (summary)
@@ -686,12 +728,9 @@ export async function runShard(
           cancelled: false,
           summary: new JourneySummaryFold(),
           entered: new Map(),
-          segments: new Set(),
-          segmentsRuptured: new Set(),
-          tasks: new Set(),
-          tasksRuptured: new Set(),
-          instances: new Map(),
-          ruptures: new Map(),
+          marks: new Uint8Array(slots.size),
+          instances: [],
+          ruptures: [],
         };
         tracks.set(journeyId, track);
         if (kept.size < keep) kept.add(journeyId);
