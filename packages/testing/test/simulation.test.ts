@@ -53,6 +53,17 @@ describe('parseSimulationOptions', () => {
     expect(parseSimulationOptions(ic, { patients: 100_000, facts }).shards).toBe(40);
     expect(parseSimulationOptions(ic, { patients: 100_000, facts, shards: 16 }).shards).toBe(16);
   });
+
+  it('keeps up to 10 000 whole histories, and says so beyond', () => {
+    const ic = parseProtocol(sortieIc);
+    const facts = base.facts;
+    expect(parseSimulationOptions(ic, { patients: 20_000, facts, keepHistories: 10_000 }).keepHistories).toBe(
+      10_000,
+    );
+    expect(() => parseSimulationOptions(ic, { patients: 20_000, facts, keepHistories: 10_001 })).toThrow(
+      /keepHistories/,
+    );
+  });
 });
 
 describe('SimulationStore', () => {

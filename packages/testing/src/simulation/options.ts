@@ -117,10 +117,11 @@ export const SimulationOptionsSchema = z
     /** Acts per week each role can do in the whole territory (default: unlimited). */
     capacity: z.record(z.string(), z.number().int().min(0)).default({}),
     /**
-     * Journeys to keep whole for inspection (their histories are returned; default 0): the first
-     * ones started in each shard, this number shared out between the shards.
+     * Journeys to keep whole for inspection (their histories are returned; default 0, at most
+     * 10 000: a kept history stays in memory): the first ones started in each shard, this number
+     * shared out between the shards.
      */
-    keepHistories: z.number().int().min(0).max(1000).default(0),
+    keepHistories: z.number().int().min(0).max(10_000).default(0),
   })
   .meta({ id: 'SimulationOptions' });
 
