@@ -25,6 +25,11 @@ export interface MachineContext extends JourneyState {
 export type EmittedEvent = DerivedEvent & { seq: number; at: number };
 
 type Ctx = MachineContext;
+
+/** The causes that carry no data, shared by every occurrence they open (they are read-only). */
+const STEP_ENTRY: TaskCause = Object.freeze({ kind: 'step-entry' });
+const CONDITION: TaskCause = Object.freeze({ kind: 'condition' });
+
 /** Whether a task occurrence is still to be done. */
 export function isOpen(t: TaskInstance): boolean {
   return t.status === 'open' || t.status === 'accepted';
@@ -427,7 +432,7 @@ function openDueTasks(rt: ProtocolRuntime, ctx: Ctx): Ctx {
       const openedThisVisit = latest !== undefined && latest.openedAt >= since && latest.step === step;
       if (!openedThisVisit) {
         if (task.when !== undefined && whenHolds(rt, next, task, step))
-          next = openTask(rt, next, task, { kind: 'condition' });
+          next = openTask(rt, next, task, CONDITION);
         continue;
       }
       // A recurrence: the next occurrence opens once the latest is closed or missed.
@@ -487,7 +492,7 @@ export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   );
   for (const task of rt.tasksByStep.get(stepId) ?? []) {
     if (!whenHolds(rt, next, task, stepId)) continue;
-    next = openTask(rt, next, task, task.when ? { kind: 'condition' } : { kind: 'step-entry' });
+    next = openTask(rt, next, task, task.when ? CONDITION : STEP_ENTRY);
   }
   const info = rt.steps.get(stepId)!;
   if (info.step.kind === 'final' && info.parent === undefined && next.status === 'active') {
