@@ -16,10 +16,11 @@ const { createActor } = (await import(
   createRequire(new URL('../../packages/core/package.json', import.meta.url)).resolve('xstate')
 )) as typeof import('xstate');
 
-/** What one replay did: history entries covered (input and derived) and its wall time. */
+/** What one replay did: history entries covered (input and derived), its wall time and the process's CPU time. */
 export interface Replay {
   readonly entries: number;
   readonly ms: number;
+  readonly cpuMs: number;
 }
 
 type Step = { at: number; j: number; k: number; event: HistoryEvent };
@@ -42,6 +43,7 @@ export function replay(histories: readonly (readonly HistoryEvent[])[]): Replay 
     return { j, event: input };
   });
   const actors = new Array<ReturnType<typeof createActor<typeof machine>>>(histories.length);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const { j, event } of prepared) {
     if (event.type === 'journey.started') {
@@ -60,8 +62,9 @@ export function replay(histories: readonly (readonly HistoryEvent[])[]): Replay 
     }
   }
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   for (const a of actors) a?.stop();
-  return { entries, ms };
+  return { entries, ms, cpuMs: (c.user + c.system) / 1000 };
 }
 
 /** Runs {@link replay} on `threads` worker threads at once, each on all the histories (median of 5 replays each). */
