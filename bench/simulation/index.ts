@@ -158,8 +158,8 @@ ${table(
     ['entries per second, 1 thread', int(one.timing.eventsPerSecond), ''],
     ['entries per second, 2 threads', int(two.timing.eventsPerSecond), ''],
     ['speed-up 1 → 2 threads', `${speedUp.toFixed(2)}×`, `≥ 1.7×: ${ok(speedUp >= 1.7)}`],
-    [`per core, one shard's cohort: cpts, entries per CPU second`, int(cptsRate), ''],
-    ['per core: raw xstate, same journeys, entries per CPU second', int(rawRate), ''],
+    [`per core, one shard's cohort: cpts, entries per CPU second (median of the rounds)`, int(cptsRate), ''],
+    ['per core: raw xstate, same journeys, entries per CPU second (median of the rounds)', int(rawRate), ''],
     [
       `cpts / raw xstate, per core (median of ${ROUNDS} rounds; rounds ${range})`,
       ratio.toFixed(2),
