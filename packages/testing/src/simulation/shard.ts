@@ -13,7 +13,8 @@ import {
   createEngine,
   type HistoryEvent,
   type JourneyIndex,
-  JourneySummaryFold,
+  type JourneySummary,
+  type JourneyView,
   meetsCriterion,
   type ProtocolDefinition,
   parseProtocol,
@@ -92,8 +93,14 @@ type JourneyTrack = {
   complexity: string | undefined;
   finished: boolean;
   cancelled: boolean;
-  /** What indicators read of the journey, folded as its events are appended. */
-  summary: JourneySummaryFold;
+  /**
+   * What indicators read of a journey beyond its final state: every entry into a step and every
+   * recording of an event, with its instant (the state keeps only the latest). Parallel arrays.
+   */
+  enteredSteps: string[];
+  enteredAt: number[];
+  recordedEvents: string[];
+  recordedAt: number[];
   /** Steps the journey is in, with the instant it entered each. */
   entered: Map<string, number>;
   /** Per segment and per task (see `Slots`): whether the journey reached it, and had a rupture there. */
@@ -149,6 +156,34 @@ function instanceOf(track: JourneyTrack, id: string): Instance | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.id === id) return list[i];
   return undefined;
 }
+/**
+ * What indicators read of a journey: its state (facts, gradation, occurrences, ruptures — as
+ * `summarise` folds them from its history) and the step entries and event recordings its track kept.
+ */
+function summaryOf(view: JourneyView, track: JourneyTrack): JourneySummary {
+  return {
+    journeyId: view.journeyId,
+    startedAt: view.startedAt,
+    timeZone: view.timeZone,
+    facts: view.facts,
+    complexity: view.complexity,
+    tasks: new Map(view.tasks.map((t) => [t.id, t])),
+    stepsEntered: instantsBy(track.enteredSteps, track.enteredAt),
+    events: instantsBy(track.recordedEvents, track.recordedAt),
+    ruptures: view.ruptures,
+  };
+}
+
+function instantsBy(keys: readonly string[], at: readonly number[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const list = out.get(k);
+    if (list) list.push(at[i]!);
+    else out.set(k, [at[i]!]);
+  });
+  return out;
+}
+
 /** Something a shard will do at an instant: start a patient's journey, record an event, perform an act. */
 type Action =
   | { kind: 'start'; patient: number }
@@ -496,7 +531,6 @@ export async function runShard(
     const track = tracks.get(journeyId);
     if (!track) return;
     for (const e of events) {
-      track.summary.add(e);
       switch (e.type) {
         case 'journey.cancelled':
           track.cancelled = true;
@@ -504,7 +538,13 @@ export async function runShard(
         case 'complexity.changed':
           track.complexity = e.to;
           break;
+        case 'event.recorded':
+          track.recordedEvents.push(e.event);
+          track.recordedAt.push(e.at);
+          break;
         case 'step.entered': {
+          track.enteredSteps.push(e.step);
+          track.enteredAt.push(e.at);
           track.entered.set(e.step, e.at);
           stepStat(e.step).entries++;
           const seg = stepSegment.get(e.step);
@@ -623,7 +663,7 @@ export async function runShard(
     cacheSize: Math.max(1000, last - first + 1),
   });
 
-  function settle(track: JourneyTrack, atEnd: boolean): void {
+  async function settle(track: JourneyTrack, atEnd: boolean): Promise<void> {
     if (atEnd) acc.journeys.active++;
     else if (track.cancelled) acc.journeys.cancelled++;
     else acc.journeys.completed++;
@@ -632,8 +672,8 @@ export async function runShard(
       for (const step of track.entered.keys()) stepStat(step).activeAtEnd++;
       for (const inst of track.instances) if (!inst.closed) taskStat(inst.task).openAtEnd++;
     }
-    const summary = track.summary.summary;
-    if (summary)
+    if (definition.indicators.length > 0) {
+      const summary = summaryOf(await engine.get(track.id), track);
       for (const ind of definition.indicators) {
         const row = entry(acc.indicators, ind.id, () => ({ numerator: 0, denominator: 0 }));
         if (meetsCriterion(ind.denominator, summary, end)) {
@@ -641,6 +681,7 @@ export async function runShard(
           if (meetsCriterion(ind.numerator, summary, end)) row.numerator++;
         }
       }
+    }
     const history = store.history(track.id);
     if (history) acc.histories.push(history.slice());
     engine.evict(track.id);
@@ -648,11 +689,11 @@ export async function runShard(
     tracks.delete(track.id);
   }
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     while (finished.length > 0) {
       const id = finished.shift()!;
       const track = tracks.get(id);
-      if (track) settle(track, false);
+      if (track) await settle(track, false);
     }
   }
 
@@ -706,7 +747,7 @@ export async function runShard(
     const wake = store.nextWake() ?? Number.POSITIVE_INFINITY;
     if (wake <= next && wake <= end) {
       await engine.runUntil(wake);
-      flush();
+      if (finished.length > 0) await flush();
       const after = store.nextWake();
       if (after !== undefined && after <= wake)
         throw new Error(
@@ -726,7 +767,10 @@ export async function runShard(
           complexity: undefined,
           finished: false,
           cancelled: false,
-          summary: new JourneySummaryFold(),
+          enteredSteps: [],
+          enteredAt: [],
+          recordedEvents: [],
+          recordedAt: [],
           entered: new Map(),
           marks: new Uint8Array(slots.size),
           instances: [],
@@ -803,11 +847,11 @@ export async function runShard(
       if (!CptsError.is(e)) throw e;
       inc(acc.acts.refused, e.code);
     }
-    flush();
+    if (finished.length > 0) await flush();
   }
   await engine.runUntil(end);
-  flush();
-  for (const track of [...tracks.values()]) settle(track, true);
+  await flush();
+  for (const track of [...tracks.values()]) await settle(track, true);
   onProgress?.(last - first);
   return acc;
 }
