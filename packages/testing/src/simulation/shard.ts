@@ -106,8 +106,8 @@ type JourneyTrack = {
   /** Per segment and per task (see `Slots`): whether the journey reached it, and had a rupture there. */
   marks: Uint8Array;
   /**
-   * Task occurrences in the order they opened, and ruptures. Arrays rather than maps: a shard
-   * holds one track per running journey, and events mostly name the latest occurrences.
+   * Open task occurrences in the order they opened, and open ruptures: a shard holds one track per
+   * running journey, and forgets what closed (arrays: a journey has only a few open at a time).
    */
   instances: Instance[];
   ruptures: { id: string; segment: string; task: string; roles: readonly string[] }[];
@@ -150,11 +150,18 @@ function mark(marks: Uint8Array, slot: number, flag: number): boolean {
   return (before & flag) === 0;
 }
 
-/** The occurrence named, looked for from the latest. */
+/** The open occurrence named, looked for from the latest. */
 function instanceOf(track: JourneyTrack, id: string): Instance | undefined {
   const list = track.instances;
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.id === id) return list[i];
   return undefined;
+}
+
+/** An occurrence is closed: an act queued for it will not run, and the track forgets it. */
+function closeInstance(track: JourneyTrack, inst: Instance): void {
+  inst.closed = true;
+  const i = track.instances.lastIndexOf(inst);
+  if (i >= 0) track.instances.splice(i, 1);
 }
 /**
  * What indicators read of a journey: its state (facts, gradation, occurrences, ruptures — as
@@ -587,7 +594,7 @@ export async function runShard(
         case 'task.completed': {
           const inst = instanceOf(track, e.instance);
           if (!inst) break;
-          inst.closed = true;
+          closeInstance(track, inst);
           const late = inst.dueAt !== undefined && e.at > inst.dueAt;
           const t = taskStat(inst.task);
           t.completed++;
@@ -606,7 +613,7 @@ export async function runShard(
         case 'task.waived': {
           const inst = instanceOf(track, e.instance);
           if (inst) {
-            inst.closed = true;
+            closeInstance(track, inst);
             taskStat(inst.task).waived++;
           }
           break;
@@ -615,7 +622,7 @@ export async function runShard(
         case 'task.closed': {
           const inst = instanceOf(track, e.instance);
           if (inst && !inst.closed) {
-            inst.closed = true;
+            closeInstance(track, inst);
             taskStat(inst.task).cancelled++;
           }
           break;
@@ -631,8 +638,10 @@ export async function runShard(
           break;
         }
         case 'rupture.closed': {
-          const r = track.ruptures.find((x) => x.id === e.rupture);
-          if (!r) break;
+          const i = track.ruptures.findIndex((x) => x.id === e.rupture);
+          if (i < 0) break;
+          const r = track.ruptures[i]!;
+          track.ruptures.splice(i, 1);
           acc.ruptures.closed++;
           for (const g of ruptureGroups(r)) {
             g.closed++;
