@@ -163,6 +163,7 @@ function closeInstance(track: JourneyTrack, inst: Instance): void {
   const i = track.instances.lastIndexOf(inst);
   if (i >= 0) track.instances.splice(i, 1);
 }
+
 /**
  * What indicators read of a journey: its state (facts, gradation, occurrences, ruptures — as
  * `summarise` folds them from its history) and the step entries and event recordings its track kept.
