@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createActor, type StateValue, type Actor as XActor } from 'xstate';
+import type { StateValue } from 'xstate';
 import { CptsError } from '../errors.js';
 import type { Attribution, HistoryEvent, InputEvent } from '../history/events.js';
 import { isInputEvent } from '../history/events.js';
@@ -21,9 +21,10 @@ import type {
   WorklistItem,
 } from './api.js';
 import { actingRole, authorise } from './authorise.js';
-import { type CompiledMachine, compileRuntime, initialContext } from './compile.js';
+import { type CompiledMachine, compileRuntime, initialContext, type MachineEvent } from './compile.js';
 import { type DataProblem, dataProblem, describeAjvErrors, type ProtocolRuntime } from './runtime.js';
 import { anchorTime, type EmittedEvent, isOpen, type MachineContext, regrade } from './state.js';
+import { type MachineSnapshot, nextSnapshot, startSnapshot } from './step.js';
 import type { Actor, ProtocolRef, TaskInstance } from './types.js';
 import { journeyView } from './view.js';
 
@@ -148,7 +149,8 @@ class LazyCommandResult implements CommandResult {
 type Live = {
   readonly runtime: ProtocolRuntime;
   readonly machine: CompiledMachine;
-  actor: XActor<CompiledMachine>;
+  /** The machine's state (see `step.ts`: a journey is a snapshot, not an actor). */
+  snapshot: MachineSnapshot;
   /** Number of history entries stored. */
   version: number;
   /** The latest index given to the store. */
@@ -341,24 +343,16 @@ export function createEngine(options: EngineOptions): Engine {
     live.set(journeyId, l);
     if (live.size > cacheSize) {
       const oldest = live.keys().next().value;
-      if (oldest !== undefined) {
-        live.get(oldest)?.actor.stop();
-        live.delete(oldest);
-      }
+      if (oldest !== undefined) live.delete(oldest);
     }
   }
 
   function evict(journeyId?: string) {
-    if (journeyId === undefined) {
-      for (const l of live.values()) l.actor.stop();
-      live.clear();
-    } else {
-      live.get(journeyId)?.actor.stop();
-      live.delete(journeyId);
-    }
+    if (journeyId === undefined) live.clear();
+    else live.delete(journeyId);
   }
 
-  /** Replays a history's input events through fresh actors. */
+  /** Replays a history's input events through the compiled machine, from the journey's start (or a snapshot). */
   function replay(history: readonly HistoryEvent[], from?: { snapshot: JourneySnapshot }): Live {
     let current: Live | undefined;
     if (from) {
@@ -367,7 +361,7 @@ export function createEngine(options: EngineOptions): Engine {
       current = {
         runtime: rt,
         machine,
-        actor: restoreActor(machine, from.snapshot.value, from.snapshot.context),
+        snapshot: restoreSnapshot(machine, from.snapshot.value, from.snapshot.context),
         version: from.snapshot.version,
       };
     }
@@ -376,20 +370,17 @@ export function createEngine(options: EngineOptions): Engine {
       if (e.type === 'journey.started') {
         const rt = runtimeFor(e.protocol, e.journeyId);
         const { machine } = compileRuntime(rt.definition);
-        const actor = createActor(machine, {
-          input: startContext(rt, e.journeyId, e.facts, e.at, e.timeZone),
-        });
-        actor.start();
-        current = { runtime: rt, machine, actor, version: e.seq };
+        const snapshot = startSnapshot(machine, startContext(rt, e.journeyId, e.facts, e.at, e.timeZone));
+        current = { runtime: rt, machine, snapshot, version: e.seq };
       } else if (!current) {
         throw new CptsError('UNKNOWN_JOURNEY', 'A history must begin with journey.started');
       } else if (e.type === 'journey.migrated') {
-        const rt = runtimeFor(e.to, current.actor.getSnapshot().context.journeyId);
+        const rt = runtimeFor(e.to, current.snapshot.context.journeyId);
         current = migrateLive(current, rt, { steps: e.steps, tasks: e.tasks }, e.at);
         current.version = e.seq;
       } else if (isInputEvent(e)) {
         const { seq: _seq, ...input } = e;
-        current.actor.send(input as never);
+        current.snapshot = nextSnapshot(current.machine, current.snapshot, input as MachineEvent);
         current.version = e.seq;
       } else {
         current.version = e.seq;
@@ -419,7 +410,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   function contextOf(l: Live): MachineContext {
-    return l.actor.getSnapshot().context;
+    return l.snapshot.context;
   }
 
   /** The journey's wake-up instant, computed once per state (a state is never changed once made). */
@@ -454,16 +445,20 @@ export function createEngine(options: EngineOptions): Engine {
     const out: HistoryEvent[] = [];
     let seq = l.version;
     for (const input of inputs) {
-      l.actor.send(input as never);
-      const snap = l.actor.getSnapshot();
-      if (snap.status === 'error') {
+      let snap: MachineSnapshot;
+      try {
+        snap = nextSnapshot(l.machine, l.snapshot, input as MachineEvent);
+      } catch (error) {
         evict(journeyId);
         throw new CptsError(
           'INVALID_COMMAND',
-          `The journey could not apply ${input.type}: ${String(snap.error)}`,
-          { cause: snap.error },
+          `The journey could not apply ${input.type}: ${String(error)}`,
+          {
+            cause: error,
+          },
         );
       }
+      l.snapshot = snap;
       // The input and the derived events are fresh objects made for this command: they become the
       // history entries as they are, stamped with their position (and instant), without copies.
       out.push(stamp(input, ++seq));
@@ -1080,9 +1075,12 @@ export function createEngine(options: EngineOptions): Engine {
     const timeZone = o.timeZone ?? DEFAULT_TIME_ZONE;
     if (live.has(journeyId)) throw new CptsError('JOURNEY_EXISTS', `Journey ${journeyId} already exists`);
     const { machine } = compileRuntime(rt.definition);
-    const actor = createActor(machine, { input: startContext(rt, journeyId, facts, at, timeZone) });
-    actor.start();
-    const l: Live = { runtime: rt, machine, actor, version: 0 };
+    const l: Live = {
+      runtime: rt,
+      machine,
+      snapshot: startSnapshot(machine, startContext(rt, journeyId, facts, at, timeZone)),
+      version: 0,
+    };
     const started: HistoryEvent = {
       type: 'journey.started',
       journeyId,
@@ -1093,14 +1091,10 @@ export function createEngine(options: EngineOptions): Engine {
       seq: 1,
       at,
     };
-    const out: HistoryEvent[] = [
-      started,
-      ...actor.getSnapshot().context.emitted.map((d, i) => stamp(d, i + 2)),
-    ];
+    const out: HistoryEvent[] = [started, ...l.snapshot.context.emitted.map((d, i) => stamp(d, i + 2))];
     try {
       await store.append(journeyId, 0, out, indexOf(l));
     } catch (e) {
-      actor.stop();
       if (CptsError.is(e) && e.code === 'CONFLICT')
         throw new CptsError('JOURNEY_EXISTS', `Journey ${journeyId} already exists`, { cause: e });
       throw e;
@@ -1270,11 +1264,10 @@ export function createEngine(options: EngineOptions): Engine {
       pendingEvent: undefined,
     };
     const { machine } = compileRuntime(to.definition);
-    l.actor.stop();
     return {
       runtime: to,
       machine,
-      actor: restoreActor(machine, stateValueOf(to, active), context),
+      snapshot: restoreSnapshot(machine, stateValueOf(to, active), context),
       version: l.version,
     };
   }
@@ -1356,36 +1349,28 @@ export function createEngine(options: EngineOptions): Engine {
     migrate,
     async snapshot(journeyId) {
       const l = await load(journeyId);
-      const snap = l.actor.getSnapshot();
+      const snap = l.snapshot;
       return structuredClone({ journeyId, version: l.version, value: snap.value, context: snap.context });
     },
     restore(snapshot, after = []) {
       const l = replay(after, { snapshot });
-      const view = journeyView(l.runtime, contextOf(l), l.version);
-      l.actor.stop();
-      return view;
+      return journeyView(l.runtime, contextOf(l), l.version);
     },
     rebuild(history) {
       const l = replay(history);
-      const view = journeyView(l.runtime, contextOf(l), l.version);
-      l.actor.stop();
-      return view;
+      return journeyView(l.runtime, contextOf(l), l.version);
     },
     evict,
   };
 }
 
-function restoreActor(
+function restoreSnapshot(
   machine: CompiledMachine,
   value: StateValue,
   context: MachineContext,
-): XActor<CompiledMachine> {
+): MachineSnapshot {
   // Derived events are appended in place: a restored journey gets its own array.
-  const own = { ...context, emitted: [...context.emitted] };
-  const snapshot = machine.resolveState({ value, context: own });
-  const actor = createActor(machine, { snapshot, input: own });
-  actor.start();
-  return actor;
+  return machine.resolveState({ value, context: { ...context, emitted: [...context.emitted] } });
 }
 
 /** The xstate state value of a set of active steps. */
