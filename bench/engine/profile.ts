@@ -1,15 +1,20 @@
 /**
  * Where a round's time goes: a CPU profile (the V8 sampling profiler, through `node:inspector`)
- * split into the compiled machine (everything under xstate's `actor.send`), garbage collection,
+ * split into the compiled machine (everything under xstate's `transition` and `getInitialSnapshot`:
+ * the machine starting a journey or applying an event, called by the engine or by a raw actor's
+ * `send`), garbage collection,
  * and the rest (for the engine: its own bookkeeping), with the functions that take the rest.
  * @module
  */
 import { Session } from 'node:inspector/promises';
 
+/** xstate's functions that are the machine at work, for the engine and inside an actor alike. */
+const MACHINE = new Set(['transition', 'getInitialSnapshot']);
+
 /** A profiled round's time, split. */
 export interface Breakdown {
   readonly totalMs: number;
-  /** Under xstate's `Actor.send`: the compiled machine applying events. */
+  /** Under xstate's `transition` / `getInitialSnapshot`: the compiled machine starting journeys and applying events. */
   readonly machineMs: number;
   readonly gcMs: number;
   /** The rest, by function (self time), largest first. */
@@ -46,15 +51,15 @@ export async function profile<T>(work: () => Promise<T>): Promise<{ result: T; b
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const inMachine = new Map<number, boolean>();
-  const underSend = (id: number): boolean => {
-    const hit = inMachine.get(id);
+  const machineFrames = new Map<number, boolean>();
+  const underMachine = (id: number): boolean => {
+    const hit = machineFrames.get(id);
     if (hit !== undefined) return hit;
     const n = byId.get(id)!;
-    const here = n.callFrame.functionName === 'send' && n.callFrame.url.includes('xstate');
+    const here = MACHINE.has(n.callFrame.functionName) && n.callFrame.url.includes('xstate');
     const up = parent.get(id);
-    const value = here || (up !== undefined && underSend(up));
-    inMachine.set(id, value);
+    const value = here || (up !== undefined && underMachine(up));
+    machineFrames.set(id, value);
     return value;
   };
   // A function by its name and package; an anonymous one by the named function that called it.
@@ -95,7 +100,7 @@ export async function profile<T>(work: () => Promise<T>): Promise<{ result: T; b
     if (IGNORED.has(leaf.functionName) || underProfiler(id)) continue;
     total += dt;
     if (leaf.functionName === '(garbage collector)') gc += dt;
-    else if (underSend(id)) machine += dt;
+    else if (underMachine(id)) machine += dt;
     else {
       const name = nameOf(id);
       rest.set(name, (rest.get(name) ?? 0) + dt);

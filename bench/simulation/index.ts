@@ -184,7 +184,7 @@ and the simulation's own ${speedUp.toFixed(2)} × is to be read against it. At t
 alone — the compiled machine, nothing else — would need ${rawProjection.toFixed(0)} s for these ${int(two.events)} entries
 on two threads${rawProjection > 60 ? ', more than the 60 s target by itself' : `, which leaves ${(60 - rawProjection).toFixed(0)} s for everything cpts adds to meet the 60 s target`}:
 most of that is xstate's own work (in a CPU profile, about two thirds of the time inside
-\`actor.send\`, the rest in the protocol's actions and guards): the protocol's follow-up step is a
+xstate's \`transition\`, the rest in the protocol's actions and guards): the protocol's follow-up step is a
 parallel state of seven regions, whose active states xstate walks for every event and every
 snapshot it builds. Beyond the machine, the
 simulation spends its time in the engine (validation, history entries, the store's index and
