@@ -2,33 +2,14 @@ import {
   computeIndicators,
   createEngine,
   JourneySummaryFold,
-  MemoryStore,
   parseProtocol,
   rupturesBySegment,
   summarise,
   VirtualClock,
 } from '@cpts/core';
 import { describe, expect, it } from 'vitest';
-import { day, plain, refusal } from './helpers.js';
-import { dac, drMartin, hopital, ideDupont, sortie } from './protocols.js';
-
-async function journeyWithHistory() {
-  const clock = new VirtualClock(day(0));
-  const store = new MemoryStore();
-  const engine = createEngine({ protocols: [sortie], clock, store });
-  const s = engine.for(sortie);
-  await s.start({ journeyId: 'p', facts: { age: 80 } });
-  await s.perform('p', 'lettre-liaison', { actor: hopital });
-  await s.recordEvent('p', 'sortie');
-  clock.set(day(4));
-  await s.accept('p', 'visite-ide', { actor: ideDupont });
-  await s.perform('p', 'visite-ide', { actor: ideDupont });
-  await refusal(s.perform('p', 'consultation-mg', { actor: ideDupont }));
-  clock.set(day(9));
-  await engine.tick();
-  await s.recordFacts('p', { vitSeul: true });
-  return { clock, store, engine, s };
-}
+import { day, journeyWithHistory, plain, refusal } from './helpers.js';
+import { dac, drMartin, hopital, sortie } from './protocols.js';
 
 describe('event sourcing', () => {
   it('a journey rebuilt from its history equals the live one, also after a restart', async () => {

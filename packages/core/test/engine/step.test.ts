@@ -1,39 +1,14 @@
-import {
-  compileRuntime,
-  createEngine,
-  initialContext,
-  isInputEvent,
-  parseProtocol,
-  VirtualClock,
-} from '@cpts/core';
+import { compileRuntime, initialContext, isInputEvent, parseProtocol } from '@cpts/core';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { nextSnapshot, startSnapshot } from '../../src/engine/step.js';
-import { day, refusal } from './helpers.js';
-import { drMartin, hopital, ideDupont, sortie } from './protocols.js';
-
-/** A journey's history: acts, an accepted task, a refusal, deadlines missed as time passes, new facts. */
-async function history() {
-  const clock = new VirtualClock(day(0));
-  const engine = createEngine({ protocols: [sortie], clock });
-  const s = engine.for(sortie);
-  await s.start({ journeyId: 'p', facts: { age: 80 } });
-  await s.perform('p', 'lettre-liaison', { actor: hopital });
-  await s.recordEvent('p', 'sortie');
-  clock.set(day(4));
-  await s.accept('p', 'visite-ide', { actor: ideDupont });
-  await s.perform('p', 'visite-ide', { actor: ideDupont });
-  await refusal(s.perform('p', 'consultation-mg', { actor: ideDupont }));
-  clock.set(day(12));
-  await engine.tick();
-  await s.perform('p', 'consultation-mg', { actor: drMartin });
-  await s.recordFacts('p', { vitSeul: true });
-  return engine.history('p');
-}
+import { day, journeyWithHistory } from './helpers.js';
+import { sortie } from './protocols.js';
 
 describe('a journey as a snapshot (the engine holds no actor per journey)', () => {
   it('goes through the same states as a raw xstate actor fed the same input events', async () => {
-    const events = await history();
+    const { engine } = await journeyWithHistory();
+    const events = await engine.history('p');
     const { machine, runtime } = compileRuntime(parseProtocol(sortie));
     const first = events[0]!;
     if (first.type !== 'journey.started') throw new Error('a history starts with journey.started');
