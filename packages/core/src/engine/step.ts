@@ -6,7 +6,7 @@
  * `assign` and `raise`), so the snapshots are those an actor would reach.
  * @module
  */
-import { type AnyActorScope, createActor, type SnapshotFrom } from 'xstate';
+import { type AnyActorScope, createActor, type ExecutableActionObject, type SnapshotFrom } from 'xstate';
 import type { CompiledMachine, MachineEvent, MachineInput } from './compile.js';
 
 /** The state of a journey's machine: what an actor of the compiled machine would hold. */
@@ -21,6 +21,7 @@ const scopes = new WeakMap<CompiledMachine, AnyActorScope>();
 function scopeOf(machine: CompiledMachine): AnyActorScope {
   let scope = scopes.get(machine);
   if (!scope) {
+    // Never started: it only stands for `self` (the state it makes without input is never used).
     const self = createActor(machine, { input: undefined as never });
     scope = {
       self,
@@ -31,12 +32,8 @@ function scopeOf(machine: CompiledMachine): AnyActorScope {
       emit: () => {},
       system: self.system,
       stopChild: () => {},
-      actionExecutor: (action: {
-        exec?: ((info: unknown, params: unknown) => void) | undefined;
-        info: unknown;
-        params: unknown;
-      }) => action.exec?.(action.info, action.params),
-    } as unknown as AnyActorScope;
+      actionExecutor: (action: ExecutableActionObject) => action.exec?.(action.info, action.params),
+    };
     scopes.set(machine, scope);
   }
   return scope;
