@@ -25,7 +25,6 @@ export interface JourneySummary {
 
 /** A task occurrence in a summary: the fold's own object, updated in place as the history goes. */
 type SummaryTask = {
-  readonly instance: string;
   task: string;
   step: string;
   openedAt: number;
@@ -46,11 +45,7 @@ export class JourneySummaryFold {
   #started: Extract<HistoryEvent, { type: 'journey.started' }> | undefined;
   #facts: Record<string, unknown> = {};
   #complexity: ComplexityLevel | undefined;
-  /**
-   * Occurrences in the order they opened. An array rather than a map: a simulation holds one fold
-   * per running journey, and a journey's later events mostly name its latest occurrences.
-   */
-  readonly #tasks: SummaryTask[] = [];
+  readonly #tasks = new Map<string, SummaryTask>();
   readonly #stepsEntered = new Map<string, number[]>();
   readonly #events = new Map<string, number[]>();
   readonly #ruptures: Rupture[] = [];
@@ -79,8 +74,7 @@ export class JourneySummaryFold {
         push(this.#events, e.event, e.at);
         break;
       case 'task.opened':
-        this.#tasks.push({
-          instance: e.instance,
+        this.#tasks.set(e.instance, {
           task: e.task,
           step: e.step,
           openedAt: e.at,
@@ -135,27 +129,20 @@ export class JourneySummaryFold {
       timeZone: first.timeZone,
       facts: this.#facts,
       complexity: this.#complexity,
-      tasks: new Map(this.#tasks.map((t) => [t.instance, t])),
+      tasks: this.#tasks,
       stepsEntered: this.#stepsEntered,
       events: this.#events,
       ruptures: this.#ruptures,
     };
   }
 
-  /** The occurrence named, looked for from the latest. */
-  #task(instance: string): SummaryTask | undefined {
-    for (let i = this.#tasks.length - 1; i >= 0; i--)
-      if (this.#tasks[i]!.instance === instance) return this.#tasks[i];
-    return undefined;
-  }
-
   #status(instance: string, status: TaskStatus): void {
-    const t = this.#task(instance);
+    const t = this.#tasks.get(instance);
     if (t) t.status = status;
   }
 
   #close(instance: string, status: TaskStatus, at: number): void {
-    const t = this.#task(instance);
+    const t = this.#tasks.get(instance);
     if (t) {
       t.status = status;
       t.closedAt = at;
