@@ -87,7 +87,7 @@ async function simulated(): Promise<Side> {
     throw new Error(`The shard cohort wrote ${r.events} entries, then ${kept.events}`);
   return { entries: r.events, ms: r.timing.wallMs, cpuMs: (c.user + c.system) / 1000 };
 }
-function raw(): Replay {
+function replayed(): Replay {
   gc();
   return replay(kept.histories);
 }
@@ -95,9 +95,9 @@ function raw(): Replay {
 const rounds: { cpts: Side; raw: Replay }[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   const rawFirst = round % 2 === 1;
-  const early = rawFirst ? raw() : undefined;
+  const early = rawFirst ? replayed() : undefined;
   const cpts = await simulated();
-  const r = early ?? raw();
+  const r = early ?? replayed();
   if (r.entries !== cpts.entries)
     throw new Error(`Raw xstate covered ${r.entries} entries, cpts ${cpts.entries}`);
   rounds.push({ cpts, raw: r });
