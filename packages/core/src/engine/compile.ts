@@ -17,8 +17,54 @@ export type MachineInput = MachineContext;
 
 const EVENT_TYPES = MACHINE_EVENT_TYPES;
 
+/**
+ * The value each exit's guard gave for the context last seen. xstate looks for eventless
+ * transitions from every active atomic state up through its ancestors, so a parallel step's exits
+ * are evaluated once per region at each microstep: a guard depends on the context alone (an
+ * immutable object), so its value is kept until the context changes.
+ */
+class GuardMemo {
+  #context: MachineContext | undefined = undefined;
+  /** Per exit slot: 0 not evaluated for this context, 1 false, 2 true. */
+  readonly #values: Uint8Array;
+
+  constructor(exits: number) {
+    this.#values = new Uint8Array(exits);
+  }
+
+  /** The value kept for this exit and context, if any. */
+  get(context: MachineContext, slot: number): boolean | undefined {
+    if (context !== this.#context) {
+      this.#context = context;
+      this.#values.fill(0);
+      return undefined;
+    }
+    const known = this.#values[slot]!;
+    return known === 0 ? undefined : known === 2;
+  }
+
+  /** Keeps a value for this exit and the context last given to {@link get}. */
+  set(slot: number, value: boolean): boolean {
+    this.#values[slot] = value ? 2 : 1;
+    return value;
+  }
+}
+
 function machineFor(rt: ProtocolRuntime) {
   const def = rt.definition;
+  const slotOf = new Map<string, number>();
+  for (const [id, step] of rt.steps) {
+    step.exits.forEach((_, index) => {
+      slotOf.set(`${id}#${index}`, slotOf.size);
+    });
+  }
+  const memo = new GuardMemo(slotOf.size);
+  const exitHolds = (context: MachineContext, step: string, index: number): boolean => {
+    if (context.status === 'cancelled') return false;
+    const exit = rt.steps.get(step)!.exits[index]!;
+    if (exit.on !== undefined && context.pendingEvent !== exit.on) return false;
+    return exit.when === undefined || exit.when(conditionContext(rt, context, step));
+  };
   const m = setup({
     types: {} as { context: MachineContext; events: MachineEvent; input: MachineInput },
     actions: {
@@ -30,12 +76,9 @@ function machineFor(rt: ProtocolRuntime) {
       reroute: raise(({ event }) => ({ type: `reroute.${(event as { to: string }).to}` }) as never),
     },
     guards: {
-      exit: ({ context }, params: { step: string; index: number }) => {
-        if (context.status === 'cancelled') return false;
-        const exit = rt.steps.get(params.step)!.exits[params.index]!;
-        if (exit.on !== undefined && context.pendingEvent !== exit.on) return false;
-        return exit.when === undefined || exit.when(conditionContext(rt, context, params.step));
-      },
+      exit: ({ context }, params: { step: string; index: number; slot: number }) =>
+        memo.get(context, params.slot) ??
+        memo.set(params.slot, exitHolds(context, params.step, params.index)),
     },
   });
 
@@ -60,7 +103,7 @@ function machineFor(rt: ProtocolRuntime) {
       exit: [{ type: 'exit', params: { step: step.id } }],
       always: step.exits.map((x, index) => ({
         target: `#${x.to}`,
-        guard: { type: 'exit', params: { step: step.id, index } },
+        guard: { type: 'exit', params: { step: step.id, index, slot: slotOf.get(`${step.id}#${index}`)! } },
         actions: x.on === undefined ? [] : [{ type: 'consumeEvent' }],
       })),
       meta: { segment: step.segment, kind: step.kind, label: step.label },
