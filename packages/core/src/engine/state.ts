@@ -30,6 +30,42 @@ type Ctx = MachineContext;
 const STEP_ENTRY: TaskCause = Object.freeze({ kind: 'step-entry' });
 const CONDITION: TaskCause = Object.freeze({ kind: 'condition' });
 
+/** Occurrences numbered up to this share their id strings (see {@link occurrenceId}). */
+const SHARED_IDS = 1000;
+const occurrenceIds = new WeakMap<RuntimeTask, string[]>();
+const ruptureIds: string[] = [];
+
+/**
+ * The id of a task's n-th occurrence, `task#n`: one string for every journey (a shard of a
+ * simulation holds thousands of journeys, each with dozens of occurrences named in its state,
+ * its causes and its events).
+ */
+function occurrenceId(task: RuntimeTask, n: number): string {
+  if (n > SHARED_IDS) return `${task.task.id}#${n}`;
+  let ids = occurrenceIds.get(task);
+  if (ids === undefined) {
+    ids = [];
+    occurrenceIds.set(task, ids);
+  }
+  let id = ids[n];
+  if (id === undefined) {
+    id = `${task.task.id}#${n}`;
+    ids[n] = id;
+  }
+  return id;
+}
+
+/** The id of a journey's n-th rupture, `Rn`, shared like {@link occurrenceId}. */
+function ruptureId(n: number): string {
+  if (n > SHARED_IDS) return `R${n}`;
+  let id = ruptureIds[n];
+  if (id === undefined) {
+    id = `R${n}`;
+    ruptureIds[n] = id;
+  }
+  return id;
+}
+
 /** Whether a task occurrence is still to be done. */
 export function isOpen(t: TaskInstance): boolean {
   return t.status === 'open' || t.status === 'accepted';
@@ -222,7 +258,7 @@ export function openTask(
   const base = { openedAt: ctx.now, occurrence, scheduleFrom };
   const { dueAt, scheduleFrom: from } = dueOf(ctx, task, base);
   const inst: TaskInstance = {
-    id: `${id}#${occurrence}`,
+    id: occurrenceId(task, occurrence),
     task: id,
     occurrence,
     step: task.step,
@@ -293,7 +329,7 @@ function openRupture(
   ctx: Ctx,
   rupture: Omit<Rupture, 'id' | 'closedAt' | 'delayMs' | 'delayDays'>,
 ): [Ctx, string] {
-  const id = `R${ctx.ruptures.length + 1}`;
+  const id = ruptureId(ctx.ruptures.length + 1);
   const r: Rupture = { ...rupture, id, closedAt: undefined, delayMs: undefined, delayDays: undefined };
   return [
     emit(
@@ -504,6 +540,18 @@ export function enterStep(rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   return reconcile(rt, next);
 }
 
+const exitReasons = new Map<string, string>();
+
+/** Why a step's open tasks are cancelled when it is left (one string per step). */
+function exitReason(stepId: string): string {
+  let reason = exitReasons.get(stepId);
+  if (reason === undefined) {
+    reason = `sortie de l'étape ${stepId}`;
+    exitReasons.set(stepId, reason);
+  }
+  return reason;
+}
+
 /** Exit from a step: its open step tasks are cancelled (recorded), the step leaves the active set. */
 export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   let next = ctx;
@@ -511,7 +559,7 @@ export function exitStep(_rt: ProtocolRuntime, ctx: Ctx, stepId: string): Ctx {
   for (const t of ctx.tasks) {
     if (t.step !== stepId || !isOpen(t) || t.openedAt < since) continue;
     if (t.cause.kind !== 'step-entry' && t.cause.kind !== 'condition' && t.cause.kind !== 'repeat') continue;
-    const reason = `sortie de l'étape ${stepId}`;
+    const reason = exitReason(stepId);
     next = emit(closeTask(next, next.tasks.find((x) => x.id === t.id)!, 'cancelled', undefined, reason), {
       type: 'task.closed',
       seq: 0,
