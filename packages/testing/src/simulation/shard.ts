@@ -101,8 +101,6 @@ type JourneyTrack = {
   enteredAt: number[];
   recordedEvents: string[];
   recordedAt: number[];
-  /** Steps the journey is in, with the instant it entered each. */
-  entered: Map<string, number>;
   /** Per segment and per task (see `Slots`): whether the journey reached it, and had a rupture there. */
   marks: Uint8Array;
   /**
@@ -553,7 +551,6 @@ export async function runShard(
         case 'step.entered': {
           track.enteredSteps.push(e.step);
           track.enteredAt.push(e.at);
-          track.entered.set(e.step, e.at);
           stepStat(e.step).entries++;
           const seg = stepSegment.get(e.step);
           if (seg !== undefined && mark(track.marks, slots.segment(seg), REACHED))
@@ -561,9 +558,10 @@ export async function runShard(
           break;
         }
         case 'step.exited': {
-          const since = track.entered.get(e.step);
-          track.entered.delete(e.step);
-          if (since === undefined) break;
+          // The step was entered at its latest entry (a step is left once after each entry).
+          const i = track.enteredSteps.lastIndexOf(e.step);
+          if (i < 0) break;
+          const since = track.enteredAt[i]!;
           const s = stepStat(e.step);
           s.exits++;
           s.totalMs += e.at - since;
@@ -678,12 +676,13 @@ export async function runShard(
     else if (track.cancelled) acc.journeys.cancelled++;
     else acc.journeys.completed++;
     inc(acc.journeys.byComplexity, track.complexity ?? 'aucune');
+    const view = atEnd || definition.indicators.length > 0 ? await engine.get(track.id) : undefined;
     if (atEnd) {
-      for (const step of track.entered.keys()) stepStat(step).activeAtEnd++;
+      for (const step of view!.active) stepStat(step).activeAtEnd++;
       for (const inst of track.instances) if (!inst.closed) taskStat(inst.task).openAtEnd++;
     }
     if (definition.indicators.length > 0) {
-      const summary = summaryOf(await engine.get(track.id), track);
+      const summary = summaryOf(view!, track);
       for (const ind of definition.indicators) {
         const row = entry(acc.indicators, ind.id, () => ({ numerator: 0, denominator: 0 }));
         if (meetsCriterion(ind.denominator, summary, end)) {
@@ -781,7 +780,6 @@ export async function runShard(
           enteredAt: [],
           recordedEvents: [],
           recordedAt: [],
-          entered: new Map(),
           marks: new Uint8Array(slots.size),
           instances: [],
           ruptures: [],
