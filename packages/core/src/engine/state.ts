@@ -30,40 +30,43 @@ type Ctx = MachineContext;
 const STEP_ENTRY: TaskCause = Object.freeze({ kind: 'step-entry' });
 const CONDITION: TaskCause = Object.freeze({ kind: 'condition' });
 
-/** Occurrences numbered up to this share their id strings (see {@link occurrenceId}). */
-const SHARED_IDS = 1000;
-const occurrenceIds = new WeakMap<RuntimeTask, string[]>();
-const ruptureIds: string[] = [];
-
 /**
- * The id of a task's n-th occurrence, `task#n`: one string for every journey (a shard of a
- * simulation holds thousands of journeys, each with dozens of occurrences named in its state,
- * its causes and its events).
+ * Numbered names made once and shared by every journey: `task#n` for a task's occurrences, `Rn`
+ * for ruptures. A shard of a simulation holds thousands of journeys, each naming dozens of
+ * occurrences in its state, its causes and its events: one string each, not one per journey.
  */
-function occurrenceId(task: RuntimeTask, n: number): string {
-  if (n > SHARED_IDS) return `${task.task.id}#${n}`;
-  let ids = occurrenceIds.get(task);
-  if (ids === undefined) {
-    ids = [];
-    occurrenceIds.set(task, ids);
+class SharedNames {
+  /** Numbers above this get a fresh string (a journey rarely goes that far). */
+  static readonly LIMIT = 1000;
+  readonly #prefix: string;
+  readonly #names: string[] = [];
+
+  constructor(prefix: string) {
+    this.#prefix = prefix;
   }
-  let id = ids[n];
-  if (id === undefined) {
-    id = `${task.task.id}#${n}`;
-    ids[n] = id;
+
+  name(n: number): string {
+    if (n > SharedNames.LIMIT) return `${this.#prefix}${n}`;
+    let name = this.#names[n];
+    if (name === undefined) {
+      name = `${this.#prefix}${n}`;
+      this.#names[n] = name;
+    }
+    return name;
   }
-  return id;
 }
 
-/** The id of a journey's n-th rupture, `Rn`, shared like {@link occurrenceId}. */
-function ruptureId(n: number): string {
-  if (n > SHARED_IDS) return `R${n}`;
-  let id = ruptureIds[n];
-  if (id === undefined) {
-    id = `R${n}`;
-    ruptureIds[n] = id;
+const occurrenceNames = new WeakMap<RuntimeTask, SharedNames>();
+const ruptureNames = new SharedNames('R');
+
+/** The id of a task's n-th occurrence, `task#n`. */
+function occurrenceId(task: RuntimeTask, n: number): string {
+  let names = occurrenceNames.get(task);
+  if (names === undefined) {
+    names = new SharedNames(`${task.task.id}#`);
+    occurrenceNames.set(task, names);
   }
-  return id;
+  return names.name(n);
 }
 
 /** Whether a task occurrence is still to be done. */
@@ -329,7 +332,7 @@ function openRupture(
   ctx: Ctx,
   rupture: Omit<Rupture, 'id' | 'closedAt' | 'delayMs' | 'delayDays'>,
 ): [Ctx, string] {
-  const id = ruptureId(ctx.ruptures.length + 1);
+  const id = ruptureNames.name(ctx.ruptures.length + 1);
   const r: Rupture = { ...rupture, id, closedAt: undefined, delayMs: undefined, delayDays: undefined };
   return [
     emit(
